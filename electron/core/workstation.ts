@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { AppInfo, Shell } from '../../shared/app-info.ts';
+import type { EditableSettings } from '../../shared/settings.ts';
+import { startDbWorker, type DbClient } from './db/db-client.ts';
+import { defaultSettings } from './default-settings.ts';
+import { EventBus } from './events.ts';
+import { createDispatch, type Dispatch, type Handlers } from './rpc/dispatch.ts';
+import { SettingsService } from './services/settings-service.ts';
+
+export interface WorkstationOptions {
+  readonly dataDir: string;
+  readonly version: string;
+  readonly shell: Shell;
+  /** Location of the SQLite worker script (source under Node, bundle inside Electron). */
+  readonly dbWorkerUrl: URL;
+  /** Overrides of the embedded defaults (tests, or a policy file later). */
+  readonly defaults?: Partial<EditableSettings>;
+  readonly checkOutput?: boolean;
+  readonly logError?: (message: string, error: unknown) => void;
+}
+
+/** The workstation core as a host (Electron main or the devserver) sees it. */
+export interface Workstation {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE_NAME = 'kancelaria.sqlite';
+
+/** Composition root of core: opens the data folder, wires services to the contract's handlers. */
+export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
+  const db: DbClient = await startDbWorker(options.dbWorkerUrl, databaseFile);
+  const events = new EventBus();
+  const settings = new SettingsService(db, events, defaultSettings(options.defaults));
+
+  const handlers: Handlers = {
+    'app.info': async (): Promise<AppInfo> => ({
+      version: options.version,
+      shell: options.shell,
+      dataDir: options.dataDir,
+      databaseFile,
+      schemaVersion: await db.call('meta.schemaVersion'),
+    }),
+    'settings.get': () => settings.get(),
+    'settings.update': (input) => settings.update(input),
+  };
+
+  const dispatch = createDispatch(handlers, {
+    checkOutput: options.checkOutput ?? false,
+    logError: options.logError ?? ((message, error) => console.error(message, error)),
+  });
+
+  return { dispatch, events, close: () => db.close() };
+}

@@ -1,0 +1,12 @@
+/** The frame's sections, in menu order; Alt+1…Alt+6 jump to them. */
+export const sections = [
+  { key: 'kancelaria', path: '/kancelaria', built: false },
+  { key: 'dekretacja', path: '/dekretacja', built: false },
+  { key: 'mojeSprawy', path: '/moje-sprawy', built: false },
+  { key: 'odpowiedzi', path: '/odpowiedzi', built: false },
+  { key: 'raporty', path: '/raporty', built: false },
+  { key: 'ustawienia', path: '/ustawienia', built: true },
+] as const;
+
+export type SectionKey = (typeof sections)[number]['key'];
+export type PendingSectionKey = Extract<(typeof sections)[number], { built: false }>['key'];

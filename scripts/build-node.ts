@@ -1,0 +1,22 @@
+import { build } from 'esbuild';
+
+/**
+ * Bundles the Electron-side code. Main and the SQLite worker are ESM (Electron 45 loads ESM
+ * mains); the preload must be a single CommonJS file because sandboxed preloads cannot load ESM
+ * or require anything but 'electron'. Native and Electron packages stay external.
+ */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfkit'],
+} as const;
+
+await Promise.all([
+  build({ ...common, format: 'esm', entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.js' }),
+  build({ ...common, format: 'esm', entryPoints: ['electron/core/db/worker.ts'], outfile: 'out/main/db-worker.js' }),
+  build({ ...common, format: 'cjs', entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
+]);
+console.log('Zbudowano: out/main/index.js, out/main/db-worker.js, out/preload/index.cjs');

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { AppInfo, UpdateAvailable } from './app-info.ts';
+import { EditableSettings, Settings } from './settings.ts';
+
+/**
+ * The one contract between the renderer and the workstation core. Both transports (Electron IPC
+ * and the devserver's loopback HTTP) carry exactly these methods and events; payloads are
+ * JSON-shaped (ISO date strings, no Map/Date/undefined) so both behave the same.
+ */
+
+const NoInput = z.object({}).strict();
+
+interface MethodSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+export const methods = {
+  'app.info': { input: NoInput, output: AppInfo },
+  'settings.get': { input: NoInput, output: Settings },
+  'settings.update': { input: EditableSettings, output: Settings },
+} as const satisfies Record<string, MethodSpec>;
+
+export const events = {
+  'settings.changed': Settings,
+  'app.updateAvailable': UpdateAvailable,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Method = keyof typeof methods;
+export type EventName = keyof typeof events;
+/** What a caller passes (before zod defaults and transforms). */
+export type In<M extends Method> = z.input<(typeof methods)[M]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedIn<M extends Method> = z.output<(typeof methods)[M]['input']>;
+export type Out<M extends Method> = z.output<(typeof methods)[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methodNames = Object.keys(methods) as Method[];
+export const eventNames = Object.keys(events) as EventName[];
+
+// Own-property checks: a name such as "toString" or "__proto__" must never reach a handler.
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** Electron IPC channel names, shared by main's bridge and the preload. */
+export const IPC_CHANNELS = { rpc: 'kancelaria:rpc', event: 'kancelaria:event' } as const;

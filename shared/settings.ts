@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Workstation settings (Ustawienia). Messages are i18n keys: the same schema validates the form
+ * in the renderer and the input in core, and both show the same Polish message.
+ */
+
+export const UiLanguage = z.enum(['pl', 'en']);
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
+export const WorkstationName = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(64, { error: 'validation.tooLong64' });
+
+/**
+ * Symbol of the punkt kancelaryjny (registry desk) this workstation serves. Empty means "not a
+ * registry desk" (a unit clerk's PC). It becomes part of RPW numbering, hence the narrow alphabet.
+ */
+export const DeskCode = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .toUpperCase()
+  .max(16, { error: 'validation.tooLong16' })
+  .regex(/^(?:[A-Z0-9][A-Z0-9-]*)?$/, { error: 'validation.deskCode' });
+
+function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
+
+/** Address of the central case API. Empty means the workstation works locally only. */
+export const CentralServerUrl = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .max(2048, { error: 'validation.tooLong2048' })
+  .refine((value) => value === '' || isHttpUrl(value), { error: 'validation.httpUrl' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+export const EditableSettings = z.object({
+  workstationName: WorkstationName,
+  deskCode: DeskCode,
+  centralServerUrl: CentralServerUrl,
+  uiLanguage: UiLanguage,
+});
+export type EditableSettings = z.infer<typeof EditableSettings>;
+export type SettingsKey = keyof EditableSettings;
+export const settingsKeys = EditableSettings.keyof().options;
+
+export const Settings = EditableSettings.extend({
+  /** When a clerk last saved them (ISO 8601), null while the embedded defaults are in force. */
+  updatedAt: z.iso.datetime().nullable(),
+});
+export type Settings = z.infer<typeof Settings>;

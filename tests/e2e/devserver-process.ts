@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const projectRoot = join(import.meta.dirname, '../..');
+
+export interface RunningDevServer {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export function freshDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'kancelaria-e2e-'));
+}
+
+/** Starts `electron/devserver/cli.ts` exactly as `npm start` does in browser mode, on its own data folder. */
+export async function startDevServerProcess(dataDir: string): Promise<RunningDevServer> {
+  const child = spawn(process.execPath, ['electron/devserver/cli.ts', '--json', '--data-dir', dataDir], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`devserver exited with ${code}: ${stderr}`)));
+  });
+  const ready = JSON.parse(firstLine) as { url: string; origin: string; token: string };
+  return { ...ready, dataDir, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
