@@ -1,18 +1,18 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 /**
  * Bundles the Electron-side code. Main and the SQLite worker are ESM (Electron 45 loads ESM
  * mains); the preload must be a single CommonJS file because sandboxed preloads cannot load ESM
  * or require anything but 'electron'. Native and Electron packages stay external.
  */
-const common = {
+const common: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfkit'],
-} as const;
+};
 
 await Promise.all([
   build({ ...common, format: 'esm', entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.js' }),

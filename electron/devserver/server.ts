@@ -114,8 +114,14 @@ async function handleRpc(workstation: Workstation, method: string, request: Inco
     sendJson(response, 415, { ok: false, error: { code: 'invalid_input', message: 'Expected application/json' } });
     return;
   }
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    response.setHeader('Connection', 'close');
+    sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body too large' } });
+    request.resume();
+    return;
+  }
   const body = await readBody(request);
-  if (body === 'too_large') {
+  if (body === null) {
     sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body too large' } });
     return;
   }
@@ -130,20 +136,19 @@ async function handleRpc(workstation: Workstation, method: string, request: Inco
   sendJson(response, 200, await workstation.dispatch(method, input));
 }
 
-function readBody(request: IncomingMessage): Promise<string | 'too_large'> {
+/**
+ * The body as text, or null when it exceeds MAX_BODY_BYTES. An oversized body is drained and
+ * dropped rather than the socket reset, so the client gets a readable 413.
+ */
+function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve('too_large');
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }

@@ -43,7 +43,7 @@ export function httpTransport(origin: string, token: string): Transport {
       if (response.status === 401) {
         return { ok: false, error: { code: 'forbidden', message: 'Devserver rejected the token' } };
       }
-      return response.json();
+      return (await response.json()) as unknown;
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();

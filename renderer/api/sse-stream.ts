@@ -6,12 +6,13 @@ export async function readEventStream(
   body: ReadableStream<Uint8Array>,
   onEvent: (name: string, data: string) => void,
 ): Promise<void> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffer += value;
+    buffer += decoder.decode(value, { stream: true });
     let boundary = buffer.indexOf('\n\n');
     while (boundary !== -1) {
       const block = buffer.slice(0, boundary);

@@ -1,16 +1,18 @@
 import { createI18n } from 'vue-i18n';
 import type { UiLanguage } from '../../shared/settings.ts';
 import { en } from './en.ts';
-import { pl, type Messages } from './pl.ts';
+import { pl } from './pl.ts';
 
 const dateTimeFormat = {
   long: { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' },
 } as const;
 
 export function createAppI18n(locale: UiLanguage = 'pl') {
-  return createI18n<[Messages], UiLanguage>({
+  return createI18n({
+    // Composition API mode; the flag goes away in vue-i18n 12, where this is the only mode.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     legacy: false,
-    locale,
+    locale: locale as UiLanguage,
     fallbackLocale: 'pl',
     messages: { pl, en },
     datetimeFormats: { pl: dateTimeFormat, en: dateTimeFormat },

@@ -39,7 +39,7 @@ test('a clerk saves the workstation settings and finds them again after a restar
 test('bad input is refused with Polish messages and nothing is saved', async ({ page }) => {
   const dataDir = freshDataDir();
   server = await startDevServerProcess(dataDir);
-  await page.goto(`${server.url}`);
+  await page.goto(server.url);
   await page.keyboard.press('Alt+6');
 
   const name = page.getByLabel('Nazwa stanowiska');

@@ -51,7 +51,7 @@ export function startDbWorker(workerUrl: URL, databaseFile: string): Promise<DbC
         }
       }
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       failAll(error);
       reject(error);
     });

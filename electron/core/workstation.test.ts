@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from './test-support/temp-dir.ts';
+import { startWorkstation } from './workstation.ts';
+
+const tempDir = useTempDirs();
+const dbWorkerUrl = new URL('./db/worker.ts', import.meta.url);
+
+describe('workstation core', () => {
+  it('serves the contract over the SQLite worker and keeps settings across a restart', async () => {
+    const dataDir = tempDir();
+    const options = { dataDir, version: '9.9.9', shell: 'browser', dbWorkerUrl, checkOutput: true } as const;
+    const first = await startWorkstation(options);
+    const info = await first.dispatch('app.info', {});
+    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', shell: 'browser', dataDir, schemaVersion: 1 } });
+    const saved = await first.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'ko', centralServerUrl: '', uiLanguage: 'pl' });
+    expect(saved).toMatchObject({ ok: true, value: { workstationName: 'Okienko 1', deskCode: 'KO' } });
+    await first.close();
+
+    const second = await startWorkstation(options);
+    expect(await second.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { workstationName: 'Okienko 1', deskCode: 'KO' } });
+    await second.close();
+  });
+
+  it('creates the data folder it is given', async () => {
+    const dataDir = `${tempDir()}/nested/kancelaria`;
+    const workstation = await startWorkstation({ dataDir, version: '1', shell: 'electron', dbWorkerUrl });
+    expect(await workstation.dispatch('app.info', {})).toMatchObject({ ok: true, value: { dataDir, databaseFile: `${dataDir}/kancelaria.sqlite` } });
+    await workstation.close();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { CentralServerUrl, DeskCode, EditableSettings, WorkstationName } from './settings.ts';
+
+describe('settings rules', () => {
+  it('trims the workstation name and requires something besides spaces', () => {
+    expect(WorkstationName.parse('  Okienko 2 ')).toBe('Okienko 2');
+    expect(WorkstationName.safeParse('   ').error?.issues[0]?.message).toBe('validation.required');
+    expect(WorkstationName.safeParse('x'.repeat(65)).error?.issues[0]?.message).toBe('validation.tooLong64');
+  });
+
+  it('normalises the desk code to capitals and allows it empty', () => {
+    expect(DeskCode.parse(' ko-2 ')).toBe('KO-2');
+    expect(DeskCode.parse('')).toBe('');
+    for (const bad of ['-KO', 'K O', 'KÓ', 'KO_2']) {
+      expect(DeskCode.safeParse(bad).error?.issues[0]?.message, bad).toBe('validation.deskCode');
+    }
+  });
+
+  it('accepts only http(s) server addresses, or none, without a trailing slash', () => {
+    expect(CentralServerUrl.parse('')).toBe('');
+    expect(CentralServerUrl.parse(' https://kancelaria.urzad.pl/ ')).toBe('https://kancelaria.urzad.pl');
+    expect(CentralServerUrl.parse('http://10.0.0.5:8080/api/')).toBe('http://10.0.0.5:8080/api');
+    for (const bad of ['ftp://serwer', 'kancelaria.urzad.pl', 'https://', 'javascript:alert(1)', 'file:///C:/x']) {
+      expect(CentralServerUrl.safeParse(bad).error?.issues[0]?.message, bad).toBe('validation.httpUrl');
+    }
+  });
+
+  it('reports every bad field of a form at once, keyed by field', () => {
+    const result = EditableSettings.safeParse({ workstationName: '', deskCode: '-', centralServerUrl: 'x', uiLanguage: 'de' });
+    expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(
+      ['centralServerUrl', 'deskCode', 'uiLanguage', 'workstationName'],
+    );
+  });
+});
