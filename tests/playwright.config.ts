@@ -12,7 +12,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   timeout: 60_000,
-  reporter: [['list']],
+  reporter: [['list'], ['./skip-reasons-reporter.ts']],
   use: {
     locale: 'pl-PL',
     timezoneId: 'Europe/Warsaw',

@@ -96,7 +96,8 @@ describe('devserver', () => {
     expect((await fetch(`${server.origin}/events`)).status).toBe(401);
     const stream = await fetch(`${server.origin}/events`, { headers: { Authorization: `Bearer ${server.token}` } });
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = stream.body!.getReader();
+    if (!stream.body) throw new Error('no event stream body');
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
     let text = '';
     while (!text.includes(': connected')) text += decoder.decode((await reader.read()).value);

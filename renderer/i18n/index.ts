@@ -10,9 +10,8 @@ const dateTimeFormat = {
 export function createAppI18n(locale: UiLanguage = 'pl') {
   return createI18n({
     // Composition API mode; the flag goes away in vue-i18n 12, where this is the only mode.
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
     legacy: false,
-    locale: locale as UiLanguage,
+    locale,
     fallbackLocale: 'pl',
     messages: { pl, en },
     datetimeFormats: { pl: dateTimeFormat, en: dateTimeFormat },

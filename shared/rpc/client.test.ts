@@ -5,7 +5,8 @@ import type { Transport } from './transport.ts';
 
 const settings = { workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', updatedAt: null };
 
-function transportReplying(reply: unknown | (() => Promise<unknown>)): Transport & { emit(name: string, payload: unknown): void } {
+/** `reply` is the raw reply, or a function producing it (to simulate a failing transport). */
+function transportReplying(reply: unknown): Transport & { emit(name: string, payload: unknown): void } {
   const listeners = new Map<string, (payload: unknown) => void>();
   return {
     call: () => (typeof reply === 'function' ? (reply as () => Promise<unknown>)() : Promise.resolve(reply)),

@@ -12,7 +12,7 @@ import { findElectronBinary } from '../../scripts/electron-binary.ts';
 const binary = findElectronBinary();
 test.skip(binary.path === null, `Electron shell not tested here: ${binary.path === null ? binary.reason : ''}`);
 
-test('the packaged shell opens the settings screen over IPC and keeps the renderer sandboxed', async () => {
+test('the Electron shell opens the settings screen over IPC and keeps the renderer sandboxed', async () => {
   const userData = mkdtempSync(join(tmpdir(), 'kancelaria-electron-'));
   const app = await electron.launch({
     executablePath: binary.path ?? '',

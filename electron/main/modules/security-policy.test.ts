@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WebContents } from 'electron';
 import { app, FakeWebContents, session } from '../test-support/electron-fake.ts';
 import { applySecurityPolicy } from './security-policy.ts';
 
@@ -12,7 +11,7 @@ function navigationEvent(url: string) {
 describe('security policy', () => {
   applySecurityPolicy();
   const contents = new FakeWebContents();
-  app.emit('web-contents-created', {}, contents as unknown as WebContents);
+  app.emit('web-contents-created', {}, contents);
   // Captured now: vitest clears mock call records before each test.
   const requestHandler = session.defaultSession.setPermissionRequestHandler.mock.calls[0]?.[0] as (
     c: unknown, p: string, cb: (granted: boolean) => void) => void;
