@@ -3,30 +3,7 @@ import js from '@eslint/js';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { builtinModules } from 'node:module';
-
-/**
- * Layering by runtime environment (DESIGN.md "Parts and where they live"): each folder may import
- * only what its runtime has and the layers below it. A wrong import fails the lint, not a review.
- */
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const uiPackages = ['vue', 'pinia', 'vue-router', 'vue-i18n', '@vue/*'];
-
-const layerMessage = 'This layer may not import it (see DESIGN.md, import rules).';
-
-/** @param {{ paths?: string[], patterns?: string[], onlyMatching?: string }} banned */
-function restrict({ paths = [], patterns = [], onlyMatching }) {
-  /** @type {Array<{ group: string[], message: string } | { regex: string, message: string }>} */
-  const patternRules = patterns.length ? [{ group: patterns, message: layerMessage }] : [];
-  // `onlyMatching`: an allow-list as a regex; every other import specifier is an error.
-  if (onlyMatching) patternRules.push({ regex: `^(?!(?:${onlyMatching})$)`, message: layerMessage });
-  return {
-    'no-restricted-imports': [
-      'error',
-      { paths: paths.map((name) => ({ name, message: layerMessage })), patterns: patternRules },
-    ],
-  };
-}
+import { layerRules } from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'release/', 'test-results/', 'playwright-report/'] },
@@ -57,69 +34,9 @@ export default tseslint.config(
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'eslint/**/*.js'], ...tseslint.configs.disableTypeChecked },
 
-  // shared/: pure TypeScript that runs everywhere.
-  {
-    files: ['shared/**/*.ts'],
-    rules: restrict({
-      paths: [...nodeBuiltins, 'electron', 'better-sqlite3', ...uiPackages],
-      patterns: ['**/electron/**', '**/renderer/**', '**/server/**', 'node:*', ...uiPackages],
-    }),
-  },
-  // electron/core/: plain Node services; never the Electron API, never the UI.
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: restrict({
-      paths: ['electron', ...uiPackages],
-      patterns: ['**/main/**', '**/preload/**', '**/devserver/**', '**/renderer/**', '**/server/**', ...uiPackages],
-    }),
-  },
-  // electron/main/: the shell; core and shared only.
-  {
-    files: ['electron/main/**/*.ts'],
-    rules: restrict({
-      paths: [...uiPackages],
-      patterns: ['**/preload/**', '**/devserver/**', '**/renderer/**', '**/server/**', ...uiPackages],
-    }),
-  },
-  // electron/preload/: the bridge; Electron and the contract, nothing else.
-  {
-    files: ['electron/preload/**/*.ts'],
-    ignores: ['electron/preload/**/*.test.ts'],
-    rules: restrict({ onlyMatching: String.raw`electron|(?:\.\./)+shared/contract\.ts` }),
-  },
-  // electron/devserver/: hosts core over loopback HTTP; no Electron.
-  {
-    files: ['electron/devserver/**/*.ts'],
-    rules: restrict({
-      paths: ['electron', ...uiPackages],
-      patterns: ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', ...uiPackages],
-    }),
-  },
-  // renderer/: the browser; talks only through the contract.
-  {
-    files: ['renderer/**/*.{ts,vue}'],
-    // Store tests may drive core's real dispatch instead of a hand-written fake.
-    ignores: ['renderer/vite.config.ts', 'renderer/**/*.test.ts'],
-    languageOptions: { globals: globals.browser },
-    rules: {
-      // vue-i18n's t/d/te are closures, safe to destructure from useI18n().
-      '@typescript-eslint/unbound-method': 'off',
-      ...restrict({
-      paths: [...nodeBuiltins, 'electron', 'better-sqlite3'],
-      patterns: ['**/electron/**', '**/server/**', 'node:*'],
-      }),
-    },
-  },
-  // server/: the central case API; shares only shared/.
-  {
-    files: ['server/**/*.ts'],
-    rules: restrict({
-      paths: ['electron', ...uiPackages],
-      patterns: ['**/electron/**', '**/renderer/**', ...uiPackages],
-    }),
-  },
+  ...layerRules,
   {
     files: ['electron/**/*.ts', 'server/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', '*.config.ts', 'renderer/vite.config.ts'],
     languageOptions: { globals: globals.node },
