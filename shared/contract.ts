@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppInfo, UpdateAvailable } from './app-info.ts';
+import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
+import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 
 /**
@@ -19,11 +21,18 @@ export const methods = {
   'app.info': { input: NoInput, output: AppInfo },
   'settings.get': { input: NoInput, output: Settings },
   'settings.update': { input: EditableSettings, output: Settings },
+  'registry.register': { input: RegisterItemInput, output: IncomingItem },
+  'registry.cancel': { input: CancelItemInput, output: IncomingItem },
+  'registry.get': { input: z.object({ id: z.uuid() }), output: ItemDetail },
+  'registry.list': { input: ListItemsQuery, output: ItemPage },
+  'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
+  'correspondents.save': { input: CorrespondentInput, output: Correspondent },
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   'settings.changed': Settings,
   'app.updateAvailable': UpdateAvailable,
+  'registry.changed': z.object({ ids: z.array(z.string()) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof methods;

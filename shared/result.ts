@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'forbidden',
+  'not_configured', // the workstation lacks a setting the action needs (e.g. no desk code)
   'unavailable', // the workstation core or the transport cannot be reached right now
   'internal', // a bug: logged in full on the core side, never shown raw to the clerk
 ]);

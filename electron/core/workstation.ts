@@ -6,6 +6,7 @@ import { startDbWorker, type DbClient } from './db/db-client.ts';
 import { defaultSettings } from './default-settings.ts';
 import { EventBus } from './events.ts';
 import { createDispatch, type Dispatch, type Handlers } from './rpc/dispatch.ts';
+import { RegistryService } from './services/registry-service.ts';
 import { SettingsService } from './services/settings-service.ts';
 
 export interface WorkstationOptions {
@@ -36,6 +37,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const db: DbClient = await startDbWorker(options.dbWorkerUrl, databaseFile);
   const events = new EventBus();
   const settings = new SettingsService(db, events, defaultSettings(options.defaults));
+  const registry = new RegistryService(db, events, settings);
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -47,6 +49,12 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     }),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
+    'registry.register': (input) => registry.register(input),
+    'registry.cancel': (input) => registry.cancel(input.id, input.reason),
+    'registry.get': (input) => registry.get(input.id),
+    'registry.list': (input) => registry.list(input),
+    'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
+    'correspondents.save': (input) => registry.saveCorrespondent(input),
   };
 
   const dispatch = createDispatch(handlers, {

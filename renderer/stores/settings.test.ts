@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDispatch, type Handlers } from '../../electron/core/rpc/dispatch.ts';
+import { createDispatch } from '../../electron/core/rpc/dispatch.ts';
+import { handlersFor } from '../../electron/core/test-support/handlers.ts';
 import { createClient } from '../../shared/rpc/client.ts';
 import type { EditableSettings, Settings } from '../../shared/settings.ts';
 import { setApiClient } from '../api/index.ts';
@@ -12,7 +13,7 @@ let stored: Settings;
 let updates: EditableSettings[];
 let offline: boolean;
 
-const handlers: Handlers = {
+const handlers = handlersFor({
   'app.info': () => ({ version: '1', shell: 'browser', dataDir: '/d', databaseFile: '/d/k.sqlite', schemaVersion: 1 }),
   'settings.get': () => stored,
   'settings.update': (input) => {
@@ -20,7 +21,7 @@ const handlers: Handlers = {
     stored = { ...input, updatedAt: '2026-11-22T10:00:00.000Z' };
     return stored;
   },
-};
+});
 const dispatch = createDispatch(handlers, { checkOutput: true, logError: () => undefined });
 
 beforeEach(() => {

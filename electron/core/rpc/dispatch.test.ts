@@ -1,17 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../shared/settings.ts';
+import { handlersFor } from '../test-support/handlers.ts';
 import { AppError } from './app-error.ts';
 import { createDispatch, type Handlers } from './dispatch.ts';
 
 const settings: Settings = { workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', updatedAt: null };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return handlersFor({
     'app.info': () => ({ version: '1', shell: 'browser', dataDir: '/d', databaseFile: '/d/k.sqlite', schemaVersion: 1 }),
     'settings.get': () => settings,
     'settings.update': (input) => ({ ...input, updatedAt: '2026-11-22T10:00:00.000Z' }),
     ...overrides,
-  };
+  });
 }
 
 describe('dispatch', () => {

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate.ts';
+import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
+import { cancelItem, getItem, listItems, registerItem } from './incoming-items.ts';
 import { readSettings, writeSettings } from './settings.ts';
 
 /**
@@ -10,6 +12,13 @@ export const repositories = {
   'meta.schemaVersion': schemaVersion,
   'settings.read': readSettings,
   'settings.write': writeSettings,
+  'registry.register': registerItem,
+  'registry.cancel': cancelItem,
+  'registry.get': getItem,
+  'registry.list': listItems,
+  'correspondents.save': saveCorrespondent,
+  'correspondents.get': getCorrespondent,
+  'correspondents.search': searchCorrespondents,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
 
 export type Repositories = typeof repositories;

@@ -1,0 +1,206 @@
+import type { Database } from 'better-sqlite3';
+import {
+  formatRpwNumber,
+  type IncomingItem,
+  type ItemDetail,
+  type ItemEvent,
+  type ItemPage,
+  type ItemRow,
+  type RegisterItem,
+} from '../../../../shared/registry.ts';
+import { toFtsQuery } from '../fts-query.ts';
+import { allocateRpwNumber, type NumberingMode } from './rpw-numbering.ts';
+
+export interface RegisterArgs {
+  readonly item: RegisterItem;
+  readonly id: string;
+  readonly deskCode: string;
+  readonly year: number;
+  readonly registeredAt: string;
+  readonly registeredBy: string;
+  readonly trackingCode: string;
+  readonly trackingPin: string;
+  readonly numbering: NumberingMode;
+}
+
+interface ItemRecord {
+  entry_no: number;
+  id: string;
+  rpw_number: string;
+  desk_code: string;
+  year: number;
+  sequence: number;
+  received_at: string;
+  channel: IncomingItem['channel'];
+  posted_on: string | null;
+  correspondent_id: string | null;
+  sender_name: string | null;
+  sender_address: string | null;
+  sender_reference: string | null;
+  letter_date: string | null;
+  subject: string | null;
+  attachments_count: number;
+  personal_delivery: number;
+  access_level: IncomingItem['accessLevel'];
+  original_location: string | null;
+  postal_tracking_number: string | null;
+  notes: string | null;
+  status: IncomingItem['status'];
+  cancel_reason: string | null;
+  registered_at: string;
+  registered_by: string;
+  tracking_code: string;
+  tracking_pin: string;
+}
+
+/**
+ * Registers one letter: number, entry and metryka in one IMMEDIATE transaction. Either all of it
+ * is on disk, or nothing is and no number was used.
+ */
+export function registerItem(db: Database, args: RegisterArgs): IncomingItem {
+  const run = db.transaction((a: RegisterArgs): IncomingItem => {
+    db.prepare('INSERT OR IGNORE INTO desks (code, name, created_at) VALUES (?, ?, ?)').run(a.deskCode, a.deskCode, a.registeredAt);
+    const sequence = allocateRpwNumber(db, a.deskCode, a.year, a.numbering);
+    const rpwNumber = formatRpwNumber(a.deskCode, sequence, a.year);
+    const { item } = a;
+    db.prepare(
+      `INSERT INTO incoming_items (
+         id, rpw_number, desk_code, year, sequence, received_at, received_on, channel, posted_on,
+         correspondent_id, sender_name, sender_address, sender_reference, letter_date, subject,
+         attachments_count, personal_delivery, access_level, original_location, postal_tracking_number,
+         notes, status, registered_at, registered_by, tracking_code, tracking_pin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?)`,
+    ).run(
+      a.id, rpwNumber, a.deskCode, a.year, sequence,
+      new Date(item.receivedAt).toISOString(), item.receivedAt.slice(0, 10), item.channel, item.postedOn,
+      item.sender.correspondentId, item.sender.name, item.sender.address, item.senderReference, item.letterDate, item.subject,
+      item.attachmentsCount, item.personalDelivery ? 1 : 0, item.accessLevel, item.originalLocation, item.postalTrackingNumber,
+      item.notes, a.registeredAt, a.registeredBy, a.trackingCode, a.trackingPin,
+    );
+    appendEvent(db, a.id, a.registeredAt, a.registeredBy, 'registered', { rpwNumber });
+    return readItem(db, a.id) ?? failMissing(a.id);
+  });
+  return run.immediate(args);
+}
+
+export function cancelItem(db: Database, args: { id: string; reason: string; at: string; actor: string }): IncomingItem | null {
+  const run = db.transaction((): IncomingItem | null => {
+    const changed = db
+      .prepare("UPDATE incoming_items SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'registered'")
+      .run(args.reason, args.id).changes;
+    if (changed === 0) return null;
+    appendEvent(db, args.id, args.at, args.actor, 'cancelled', { reason: args.reason });
+    return readItem(db, args.id);
+  });
+  return run.immediate();
+}
+
+export function getItem(db: Database, id: string): ItemDetail | null {
+  const item = readItem(db, id);
+  if (!item) return null;
+  const events = db
+    .prepare<[string], { at: string; actor: string; kind: ItemEvent['kind']; details: string }>(
+      'SELECT at, actor, kind, details FROM item_events WHERE item_id = ? ORDER BY event_no',
+    )
+    .all(id)
+    .map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+  return { item, events };
+}
+
+export interface ListArgs {
+  readonly text: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly channel: string | null;
+  readonly status: string | null;
+  readonly deskCode: string | null;
+  readonly before: number | null;
+  readonly limit: number;
+}
+
+/**
+ * One page of the register, newest entry first, with the total for the same filters. Text
+ * search walks the FTS index in rowid order, so even a word in every fourth letter stops after
+ * one page instead of ranking all matches.
+ */
+export function listItems(db: Database, args: ListArgs): ItemPage {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const match = toFtsQuery(args.text);
+  if (match !== null) {
+    where.push('i.entry_no IN (SELECT rowid FROM incoming_fts WHERE incoming_fts MATCH ?)');
+    params.push(match);
+  }
+  if (args.from !== null) { where.push('i.received_on >= ?'); params.push(args.from); }
+  if (args.to !== null) { where.push('i.received_on <= ?'); params.push(args.to); }
+  if (args.channel !== null) { where.push('i.channel = ?'); params.push(args.channel); }
+  if (args.status !== null) { where.push('i.status = ?'); params.push(args.status); }
+  if (args.deskCode !== null) { where.push('i.desk_code = ?'); params.push(args.deskCode); }
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+
+  const total = db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM incoming_items i ${filter}`).get(...params)?.n ?? 0;
+  const pageFilter = args.before === null ? filter : `${filter === '' ? 'WHERE' : `${filter} AND`} i.entry_no < ?`;
+  const pageParams = args.before === null ? params : [...params, args.before];
+  const records = db
+    .prepare<(string | number)[], ItemRecord>(
+      `SELECT i.* FROM incoming_items i ${pageFilter} ORDER BY i.entry_no DESC LIMIT ?`,
+    )
+    .all(...pageParams, args.limit + 1);
+  const hasMore = records.length > args.limit;
+  const page = records.slice(0, args.limit);
+  return {
+    rows: page.map(toRow),
+    next: hasMore ? (page.at(-1)?.entry_no ?? null) : null,
+    total,
+  };
+}
+
+function appendEvent(db: Database, itemId: string, at: string, actor: string, kind: ItemEvent['kind'], details: Record<string, unknown>): void {
+  db.prepare('INSERT INTO item_events (item_id, at, actor, kind, details) VALUES (?, ?, ?, ?, ?)').run(itemId, at, actor, kind, JSON.stringify(details));
+}
+
+function readItem(db: Database, id: string): IncomingItem | null {
+  const record = db.prepare<[string], ItemRecord>('SELECT * FROM incoming_items WHERE id = ?').get(id);
+  return record ? toItem(record) : null;
+}
+
+function failMissing(id: string): never {
+  throw new Error(`Item ${id} vanished inside its own transaction`);
+}
+
+function toRow(r: ItemRecord): ItemRow {
+  return {
+    id: r.id,
+    rpwNumber: r.rpw_number,
+    receivedAt: r.received_at,
+    channel: r.channel,
+    senderName: r.sender_name,
+    subject: r.subject,
+    status: r.status,
+    deskCode: r.desk_code,
+    attachmentsCount: r.attachments_count,
+  };
+}
+
+function toItem(r: ItemRecord): IncomingItem {
+  return {
+    ...toRow(r),
+    year: r.year,
+    sequence: r.sequence,
+    postedOn: r.posted_on,
+    correspondentId: r.correspondent_id,
+    senderAddress: r.sender_address,
+    senderReference: r.sender_reference,
+    letterDate: r.letter_date,
+    personalDelivery: r.personal_delivery === 1,
+    accessLevel: r.access_level,
+    originalLocation: r.original_location,
+    postalTrackingNumber: r.postal_tracking_number,
+    notes: r.notes,
+    cancelReason: r.cancel_reason,
+    registeredAt: r.registered_at,
+    registeredBy: r.registered_by,
+    trackingCode: r.tracking_code,
+    trackingPin: r.tracking_pin,
+  };
+}
