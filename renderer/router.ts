@@ -1,5 +1,8 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import { sections } from './sections.ts';
+import ItemDetailView from './views/registry/ItemDetailView.vue';
+import RegisterItemView from './views/registry/RegisterItemView.vue';
+import RegisterListView from './views/registry/RegisterListView.vue';
 import SectionPendingView from './views/SectionPendingView.vue';
 import SettingsView from './views/SettingsView.vue';
 
@@ -10,11 +13,24 @@ import SettingsView from './views/SettingsView.vue';
 export function createAppRouter() {
   const routes: RouteRecordRaw[] = [{ path: '/', redirect: '/kancelaria' }];
   for (const section of sections) {
-    routes.push(
-      section.built
-        ? { path: section.path, name: section.key, component: SettingsView }
-        : { path: section.path, name: section.key, component: SectionPendingView, props: { section: section.key } },
-    );
+    switch (section.key) {
+      case 'kancelaria':
+        routes.push(
+          { path: section.path, name: 'kancelaria', component: RegisterItemView },
+          { path: `${section.path}/rejestr`, name: 'register', component: RegisterListView },
+          { path: `${section.path}/rejestr/:id`, name: 'registerEntry', component: ItemDetailView, props: true },
+        );
+        break;
+      case 'ustawienia':
+        routes.push({ path: section.path, name: section.key, component: SettingsView });
+        break;
+      case 'dekretacja':
+      case 'mojeSprawy':
+      case 'odpowiedzi':
+      case 'raporty':
+        routes.push({ path: section.path, name: section.key, component: SectionPendingView, props: { section: section.key } });
+        break;
+    }
   }
   routes.push({ path: '/:pathMatch(.*)*', redirect: '/kancelaria' });
   return createRouter({ history: createWebHashHistory(), routes });

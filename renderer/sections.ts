@@ -1,6 +1,6 @@
 /** The frame's sections, in menu order; Alt+1…Alt+6 jump to them. */
 export const sections = [
-  { key: 'kancelaria', path: '/kancelaria', built: false },
+  { key: 'kancelaria', path: '/kancelaria', built: true },
   { key: 'dekretacja', path: '/dekretacja', built: false },
   { key: 'mojeSprawy', path: '/moje-sprawy', built: false },
   { key: 'odpowiedzi', path: '/odpowiedzi', built: false },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from './db/migrations/index.ts';
 import { useTempDirs } from './test-support/temp-dir.ts';
 import { startWorkstation } from './workstation.ts';
 
@@ -11,7 +12,7 @@ describe('workstation core', () => {
     const options = { dataDir, version: '9.9.9', shell: 'browser', dbWorkerUrl, checkOutput: true } as const;
     const first = await startWorkstation(options);
     const info = await first.dispatch('app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', shell: 'browser', dataDir, schemaVersion: 1 } });
+    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', shell: 'browser', dataDir, schemaVersion: latestSchemaVersion } });
     const saved = await first.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'ko', centralServerUrl: '', uiLanguage: 'pl' });
     expect(saved).toMatchObject({ ok: true, value: { workstationName: 'Okienko 1', deskCode: 'KO' } });
     await first.close();

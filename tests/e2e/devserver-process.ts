@@ -42,3 +42,19 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/** Calls the devserver's contract directly, for test set-up that is not the subject of the test. */
+export async function rpc(server: RunningDevServer, method: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`${server.origin}/rpc/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+export async function useDesk(server: RunningDevServer, deskCode = 'KO'): Promise<void> {
+  await rpc(server, 'settings.update', { workstationName: 'Okienko 1', deskCode, centralServerUrl: '', uiLanguage: 'pl' });
+}

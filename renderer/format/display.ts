@@ -1,0 +1,9 @@
+/** Polish date formats for lists and details (the UI language decides, pl-PL by default). */
+export function formatDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatDate(isoDate: string, locale: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'long' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+}
