@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfo, UpdateAvailable } from './app-info.ts';
+import { GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
@@ -25,6 +26,9 @@ export const methods = {
   'registry.cancel': { input: CancelItemInput, output: IncomingItem },
   'registry.get': { input: z.object({ id: z.uuid() }), output: ItemDetail },
   'registry.list': { input: ListItemsQuery, output: ItemPage },
+  'registry.document': { input: ItemDocumentRequest, output: GeneratedFile },
+  'registry.export': { input: RegisterExportRequest, output: GeneratedFile },
+  'documents.print': { input: PrintRequest, output: z.object({ printed: z.boolean() }) },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
 } as const satisfies Record<string, MethodSpec>;

@@ -158,6 +158,8 @@ export const ItemPage = z.object({
   rows: z.array(ItemRow),
   next: z.number().int().positive().nullable(),
   total: z.number().int().nonnegative(),
+  /** False when a text search stopped counting at `total` (there are more). */
+  totalExact: z.boolean(),
 });
 export type ItemPage = z.infer<typeof ItemPage>;
 

@@ -11,6 +11,7 @@ export const ErrorCode = z.enum([
   'conflict',
   'forbidden',
   'not_configured', // the workstation lacks a setting the action needs (e.g. no desk code)
+  'not_supported', // this shell cannot do it (printing directly is Electron's; the browser prints the opened PDF)
   'unavailable', // the workstation core or the transport cannot be reached right now
   'internal', // a bug: logged in full on the core side, never shown raw to the clerk
 ]);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from './db/migrations/index.ts';
 import { useTempDirs } from './test-support/temp-dir.ts';
 import { startWorkstation } from './workstation.ts';
+import { SOURCE_WORKER_URLS } from './workers/worker-urls.ts';
 
 const tempDir = useTempDirs();
-const dbWorkerUrl = new URL('./db/worker.ts', import.meta.url);
 
 describe('workstation core', () => {
   it('serves the contract over the SQLite worker and keeps settings across a restart', async () => {
     const dataDir = tempDir();
-    const options = { dataDir, version: '9.9.9', shell: 'browser', dbWorkerUrl, checkOutput: true } as const;
+    const options = { dataDir, version: '9.9.9', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true } as const;
     const first = await startWorkstation(options);
     const info = await first.dispatch('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', shell: 'browser', dataDir, schemaVersion: latestSchemaVersion } });
@@ -24,7 +24,7 @@ describe('workstation core', () => {
 
   it('creates the data folder it is given', async () => {
     const dataDir = `${tempDir()}/nested/kancelaria`;
-    const workstation = await startWorkstation({ dataDir, version: '1', shell: 'electron', dbWorkerUrl });
+    const workstation = await startWorkstation({ dataDir, version: '1', shell: 'electron', workers: SOURCE_WORKER_URLS });
     expect(await workstation.dispatch('app.info', {})).toMatchObject({ ok: true, value: { dataDir, databaseFile: `${dataDir}/kancelaria.sqlite` } });
     await workstation.close();
   });

@@ -6,18 +6,24 @@ import { startDbWorker, type DbClient } from './db/db-client.ts';
 import { defaultSettings } from './default-settings.ts';
 import { EventBus } from './events.ts';
 import { createDispatch, type Dispatch, type Handlers } from './rpc/dispatch.ts';
+import { startDocumentsWorker } from './pdf/documents-client.ts';
+import { AppError } from './rpc/app-error.ts';
+import { RegistryDocumentsService } from './services/registry-documents-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { SettingsService } from './services/settings-service.ts';
+import type { WorkerUrls } from './workers/worker-urls.ts';
 
 export interface WorkstationOptions {
   readonly dataDir: string;
   readonly version: string;
   readonly shell: Shell;
-  /** Location of the SQLite worker script (source under Node, bundle inside Electron). */
-  readonly dbWorkerUrl: URL;
+  /** Where the worker threads' scripts are (sources under Node, bundles inside Electron). */
+  readonly workers: WorkerUrls;
   /** Overrides of the embedded defaults (tests, or a policy file later). */
   readonly defaults?: Partial<EditableSettings>;
   readonly checkOutput?: boolean;
+  /** The shell's printer: Electron prints through the system dialog; the devserver has none. */
+  readonly printPdf?: (bytes: Buffer) => Promise<boolean>;
   readonly logError?: (message: string, error: unknown) => void;
 }
 
@@ -34,10 +40,12 @@ export const DATABASE_FILE_NAME = 'kancelaria.sqlite';
 export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
-  const db: DbClient = await startDbWorker(options.dbWorkerUrl, databaseFile);
+  const db: DbClient = await startDbWorker(options.workers.db, databaseFile);
+  const documents = startDocumentsWorker(options.workers.documents);
   const events = new EventBus();
   const settings = new SettingsService(db, events, defaultSettings(options.defaults));
   const registry = new RegistryService(db, events, settings);
+  const registryDocuments = new RegistryDocumentsService(db, documents, settings);
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -53,6 +61,12 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'registry.cancel': (input) => registry.cancel(input.id, input.reason),
     'registry.get': (input) => registry.get(input.id),
     'registry.list': (input) => registry.list(input),
+    'registry.document': (input) => registryDocuments.itemDocument(input),
+    'registry.export': (input) => registryDocuments.registerExport(input),
+    'documents.print': async (input) => {
+      if (!options.printPdf) throw new AppError('not_supported', 'This shell does not print; the browser prints the opened PDF');
+      return { printed: await options.printPdf(Buffer.from(input.base64, 'base64')) };
+    },
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
   };
@@ -62,5 +76,11 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     logError: options.logError ?? ((message, error) => console.error(message, error)),
   });
 
-  return { dispatch, events, close: () => db.close() };
+  return {
+    dispatch,
+    events,
+    close: async () => {
+      await Promise.all([db.close(), documents.close()]);
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startWorkstation } from '../core/workstation.ts';
 import { startDevServer } from './server.ts';
+import { SOURCE_WORKER_URLS } from '../core/workers/worker-urls.ts';
 
 /**
  * Browser mode: the same core and the same built renderer as the Electron app, hosted on
@@ -43,7 +44,7 @@ const workstation = await startWorkstation({
   dataDir,
   version: packageJson.version,
   shell: 'browser',
-  dbWorkerUrl: new URL('../core/db/worker.ts', import.meta.url),
+  workers: SOURCE_WORKER_URLS,
   checkOutput: true,
 });
 const server = await startDevServer({ workstation, rendererDir, port });

@@ -6,6 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts
 import { useTempDirs } from '../core/test-support/temp-dir.ts';
 import { startWorkstation, type Workstation } from '../core/workstation.ts';
 import { startDevServer, type DevServer } from './server.ts';
+import { SOURCE_WORKER_URLS } from '../core/workers/worker-urls.ts';
 
 const tempDir = useTempDirs();
 const running: { server: DevServer; workstation: Workstation }[] = [];
@@ -23,7 +24,7 @@ async function start(): Promise<DevServer> {
     dataDir: tempDir(),
     version: '1.0.0',
     shell: 'browser',
-    dbWorkerUrl: new URL('../core/db/worker.ts', import.meta.url),
+    workers: SOURCE_WORKER_URLS,
   });
   const server = await startDevServer({ workstation, rendererDir });
   running.push({ server, workstation });

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { app, Menu, type BrowserWindow } from 'electron';
 import { startWorkstation, type Workstation } from '../core/workstation.ts';
 import { registerAppScheme, serveRenderer } from './modules/app-protocol.ts';
 import { forwardEvents, registerRpcHandler } from './modules/ipc-bridge.ts';
 import { createMainWindow } from './modules/main-window.ts';
+import { printPdf } from './modules/print-pdf.ts';
 import { applySecurityPolicy } from './modules/security-policy.ts';
 import { claimSingleInstance } from './modules/single-instance.ts';
 import { checkForUpdates } from './modules/updater.ts';
@@ -26,7 +28,8 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
     shell: 'electron',
-    dbWorkerUrl: paths.dbWorkerUrl,
+    workers: paths.workers,
+    printPdf: (bytes) => printPdf(bytes, join(app.getPath('temp'), 'kancelaria-print')),
   });
   serveRenderer(paths.rendererDir);
   registerRpcHandler(workstation.dispatch);

@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { WorkerUrls } from '../core/workers/worker-urls.ts';
 
 /** Where the build puts each part, relative to the app's root (the asar in a packaged app). */
-export function builtPaths(appRoot: string): { rendererDir: string; preload: string; dbWorkerUrl: URL } {
+export function builtPaths(appRoot: string): { rendererDir: string; preload: string; workers: WorkerUrls } {
   return {
     rendererDir: join(appRoot, 'out/renderer'),
     preload: join(appRoot, 'out/preload/index.cjs'),
-    dbWorkerUrl: pathToFileURL(join(appRoot, 'out/main/db-worker.js')),
+    workers: {
+      db: pathToFileURL(join(appRoot, 'out/main/db-worker.js')),
+      documents: pathToFileURL(join(appRoot, 'out/main/documents-worker.js')),
+    },
   };
 }

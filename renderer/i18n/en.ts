@@ -123,6 +123,7 @@ export const en: Messages = {
       desk: 'Registry desk',
       any: 'all',
       total: 'No entries | {n} entry | {n} entries | {n} entries',
+      totalOver: 'Over {n} entries — narrow the search to see the count',
       loading: 'Loading the register…',
       empty: 'Nothing found for these filters.',
       columns: {
@@ -209,6 +210,12 @@ export const en: Messages = {
     reasonRequired: 'Give a reason (at least 3 characters).',
     deskCode: 'Only letters A–Z, digits and hyphen; the code cannot start with a hyphen.',
     httpUrl: 'Enter a full address starting with http:// or https://.',
+    labelPosition: 'Give the number of a free label on the sheet: 1 to 24.',
+    periodReversed: 'The end of the period cannot be before its start.',
+    exportTooLarge: {
+      pdf: 'Too many letters for one printout (at most 20,000). Choose a shorter period or export CSV.',
+      csv: 'Too many letters for one file (at most 500,000). Choose a shorter period.',
+    },
     invalid: 'Invalid value.',
   },
   errors: {
@@ -218,6 +225,7 @@ export const en: Messages = {
     conflict: 'Someone else changed this data in the meantime.',
     forbidden: 'You are not allowed to do this.',
     not_configured: 'A setting this action needs is missing (e.g. the registry desk code).',
+    not_supported: 'This mode of the program cannot print directly. Open the PDF and print it from the browser.',
     unavailable: 'The workstation core cannot be reached. Restart the application.',
     internal: 'A program error occurred. Report it to IT; nothing has been lost.',
   },

@@ -121,6 +121,7 @@ export const pl = {
       desk: 'Punkt kancelaryjny',
       any: 'wszystkie',
       total: 'Brak pozycji | {n} pozycja | {n} pozycje | {n} pozycji',
+      totalOver: 'Ponad {n} pozycji — zawęź wyszukiwanie, by zobaczyć liczbę',
       loading: 'Wczytywanie rejestru…',
       empty: 'Nic nie znaleziono dla tych filtrów.',
       columns: {
@@ -207,6 +208,12 @@ export const pl = {
     reasonRequired: 'Podaj powód (co najmniej 3 znaki).',
     deskCode: 'Dozwolone są tylko litery A–Z, cyfry i myślnik; symbol nie może zaczynać się od myślnika.',
     httpUrl: 'Podaj pełny adres zaczynający się od http:// lub https://.',
+    labelPosition: 'Podaj numer wolnej etykiety na arkuszu: od 1 do 24.',
+    periodReversed: 'Koniec okresu nie może być wcześniejszy niż jego początek.',
+    exportTooLarge: {
+      pdf: 'Za dużo pism na jeden wydruk (najwyżej 20 000). Wybierz krótszy okres albo eksport CSV.',
+      csv: 'Za dużo pism na jeden plik (najwyżej 500 000). Wybierz krótszy okres.',
+    },
     invalid: 'Nieprawidłowa wartość.',
   },
   errors: {
@@ -216,6 +223,7 @@ export const pl = {
     conflict: 'Ktoś inny zmienił te dane w międzyczasie.',
     forbidden: 'Brak uprawnień do tej czynności.',
     not_configured: 'Brakuje ustawienia potrzebnego do tej czynności (np. symbolu punktu kancelaryjnego).',
+    not_supported: 'W tym trybie programu nie można drukować bezpośrednio. Otwórz PDF i wydrukuj go z przeglądarki.',
     unavailable: 'Brak połączenia z rdzeniem stanowiska. Uruchom ponownie aplikację.',
     internal: 'Wystąpił błąd programu. Zgłoś go działowi IT; nic nie zostało utracone.',
   },

@@ -28,6 +28,7 @@ export const useRegistryStore = defineStore('registry', () => {
 
   const rows = ref<ItemRow[]>([]);
   const total = ref<number | null>(null);
+  const totalExact = ref(true);
   const next = ref<number | null>(null);
   const loading = ref(false);
   const errorCode = ref<ErrorCode | null>(null);
@@ -72,6 +73,7 @@ export const useRegistryStore = defineStore('registry', () => {
       if (mine !== generation) return;
       rows.value = page.rows;
       total.value = page.total;
+      totalExact.value = page.totalExact;
       next.value = page.next;
     } catch (error) {
       if (mine === generation) errorCode.value = error instanceof RpcError ? error.code : 'internal';
@@ -96,5 +98,5 @@ export const useRegistryStore = defineStore('registry', () => {
     }
   }
 
-  return { lastRegistered, lastChannel, registering, rows, total, next, loading, errorCode, filters, register, loadLastChannel, search, loadMore };
+  return { lastRegistered, lastChannel, registering, rows, total, totalExact, next, loading, errorCode, filters, register, loadLastChannel, search, loadMore };
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startDevServer } from '../../electron/devserver/server.ts';
 import { startWorkstation } from '../../electron/core/workstation.ts';
 import { percentile, round, sample, type Figure } from './figures.ts';
+import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
 
 /**
  * Foundation figures: workstation start-up (worker + migrations), and a contract round trip
@@ -12,19 +13,18 @@ import { percentile, round, sample, type Figure } from './figures.ts';
 export async function benchFoundation(): Promise<Figure[]> {
   const figures: Figure[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'kancelaria-bench-'));
-  const dbWorkerUrl = new URL('../../electron/core/db/worker.ts', import.meta.url);
 
   const mean = (samples: number[]): number => samples.reduce((a, b) => a + b, 0) / samples.length;
   const timeAverage = async (runs: number, action: () => Promise<unknown>): Promise<number> => mean(await sample(runs, action));
 
   const startRuns = 5;
   const startMs = await timeAverage(startRuns, async () => {
-    const workstation = await startWorkstation({ dataDir: mkdtempSync(join(dataDir, 'start-')), version: 'bench', shell: 'browser', dbWorkerUrl });
+    const workstation = await startWorkstation({ dataDir: mkdtempSync(join(dataDir, 'start-')), version: 'bench', shell: 'browser', workers: SOURCE_WORKER_URLS });
     await workstation.close();
   });
   figures.push({ name: 'workstation.start_fresh_data_folder', unit: 'ms', value: round(startMs), runs: startRuns });
 
-  const workstation = await startWorkstation({ dataDir, version: 'bench', shell: 'browser', dbWorkerUrl });
+  const workstation = await startWorkstation({ dataDir, version: 'bench', shell: 'browser', workers: SOURCE_WORKER_URLS });
   const saveInput = { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' };
 
   const rpcRuns = 2000;

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+import { PendingCalls } from '../workers/pending-calls.ts';
 import { openDatabase } from './open.ts';
 import { repositories, type RepoArgs, type RepoName, type RepoResult } from './repositories/index.ts';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
@@ -23,14 +24,8 @@ export class DbError extends Error {
  */
 export function startDbWorker(workerUrl: URL, databaseFile: string): Promise<DbClient> {
   const worker = new Worker(workerUrl, { workerData: { databaseFile } satisfies WorkerInit });
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  let nextId = 1;
+  const pending = new PendingCalls();
   let closed = false;
-
-  const failAll = (error: Error): void => {
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
-  };
 
   return new Promise((resolve, reject) => {
     worker.on('message', (message: WorkerResponse) => {
@@ -41,33 +36,25 @@ export function startDbWorker(workerUrl: URL, databaseFile: string): Promise<DbC
         case 'fatal':
           reject(new DbError(message.error.name, message.error.message));
           return;
-        case 'result': {
-          const waiter = pending.get(message.id);
-          pending.delete(message.id);
-          if (!waiter) return;
-          if (message.ok) waiter.resolve(message.value);
-          else waiter.reject(new DbError(message.error.name, message.error.message));
+        case 'result':
+          if (message.ok) pending.resolve(message.id, message.value);
+          else pending.reject(message.id, new DbError(message.error.name, message.error.message));
           return;
-        }
       }
     });
     worker.on('error', (error: Error) => {
-      failAll(error);
+      pending.rejectAll(error);
       reject(error);
     });
     worker.on('exit', (code) => {
       closed = true;
-      failAll(new DbError('DbClosed', `Database worker exited (${code})`));
+      pending.rejectAll(new DbError('DbClosed', `Database worker exited (${code})`));
     });
 
     const client: DbClient = {
       call(name, ...args) {
         if (closed) return Promise.reject(new DbError('DbClosed', 'Database is closed'));
-        const id = nextId++;
-        return new Promise((resolveCall, rejectCall) => {
-          pending.set(id, { resolve: resolveCall as (value: unknown) => void, reject: rejectCall });
-          worker.postMessage({ id, name, args } satisfies WorkerRequest);
-        });
+        return pending.start((id) => worker.postMessage({ id, name, args } satisfies WorkerRequest));
       },
       async close() {
         if (closed) return;

@@ -1,3 +1,4 @@
+import { LABEL_SHEET_COLUMNS as SHEET_COLUMNS, LABEL_SHEET_ROWS as SHEET_ROWS, type LabelLayout } from '../../../shared/documents.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
 import { code128Png, qrPng } from './barcodes.ts';
 import { createPdf, mm, polishDateTime, type Pdf } from './document.ts';
@@ -8,9 +9,6 @@ import { createPdf, mm, polishDateTime, type Pdf } from './document.ts';
  * `roll62`: one 62 × 40 mm label for a label printer. `a4sheet`: an A4 sheet of 3 × 8 labels
  * (70 × 37 mm), printed at `position` 1–24 so a half-used sheet can be used up.
  */
-export type LabelLayout = 'roll62' | 'a4sheet';
-export const SHEET_COLUMNS = 3;
-export const SHEET_ROWS = 8;
 
 export async function renderLabel(item: IncomingItem, layout: LabelLayout, position = 1): Promise<Buffer> {
   const [barcode, qr] = await Promise.all([code128Png(item.rpwNumber), qrPng(item.rpwNumber)]);

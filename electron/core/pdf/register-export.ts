@@ -10,14 +10,14 @@ const NO_DATA = 'brak danych';
 /** The register's columns, in the order of the traditional book (domain.md §3.1). */
 const COLUMNS: readonly { title: string; width: number; value: (i: IncomingItem) => string }[] = [
   { title: 'Nr RPW', width: 30, value: (i) => i.rpwNumber },
-  { title: 'Data wpływu', width: 24, value: (i) => polishDateTime(i.receivedAt) },
+  { title: 'Data wpływu', width: 26, value: (i) => polishDateTime(i.receivedAt).replace(',', '') },
   { title: 'Nadawca', width: 48, value: (i) => [i.senderName ?? NO_DATA, i.senderAddress].filter(Boolean).join(', ') },
   { title: 'Znak pisma', width: 26, value: (i) => i.senderReference ?? NO_DATA },
   { title: 'Data pisma', width: 19, value: (i) => (i.letterDate ? polishDate(i.letterDate) : NO_DATA) },
   { title: 'Dotyczy', width: 70, value: (i) => i.subject ?? NO_DATA },
   { title: 'Zał.', width: 9, value: (i) => String(i.attachmentsCount) },
   { title: 'Doręczenie', width: 20, value: (i) => CHANNEL_NAMES[i.channel] },
-  { title: 'Uwagi', width: 31, value: (i) => [i.status === 'cancelled' ? `ANULOWANE: ${i.cancelReason ?? ''}` : '', i.notes ?? ''].filter(Boolean).join('; ') },
+  { title: 'Uwagi', width: 29, value: (i) => [i.status === 'cancelled' ? `ANULOWANE: ${i.cancelReason ?? ''}` : '', i.notes ?? ''].filter(Boolean).join('; ') },
 ];
 
 export interface ExportPeriod {

@@ -1,4 +1,7 @@
-import { RegisterItemInput, type RegisterItem } from '../../../shared/registry.ts';
+import type { Database } from 'better-sqlite3';
+import { RegisterItemInput, type IncomingItem, type RegisterItem } from '../../../shared/registry.ts';
+import { registerItem } from '../db/repositories/incoming-items.ts';
+import { trackingCode, trackingPin, uuidv7 } from '../ids.ts';
 
 /** A plausible paper letter, parsed through the real schema; tests override what they care about. */
 export function sampleItem(overrides: Partial<RegisterItem> = {}): RegisterItem {
@@ -13,4 +16,22 @@ export function sampleItem(overrides: Partial<RegisterItem> = {}): RegisterItem 
     attachmentsCount: 1,
   });
   return { ...base, ...overrides };
+}
+
+/**
+ * A letter registered for real in `db` (numbering, tracking code and all), for tests of what is
+ * built from a register entry: labels, receipts, exports.
+ */
+export function registeredSample(db: Database, overrides: Partial<RegisterItem> = {}, deskCode = 'KO'): IncomingItem {
+  return registerItem(db, {
+    item: sampleItem(overrides),
+    id: uuidv7(),
+    deskCode,
+    year: 2026,
+    registeredAt: '2026-11-20T08:20:00.000Z',
+    registeredBy: 'Okienko 1',
+    trackingCode: trackingCode(),
+    trackingPin: trackingPin(),
+    numbering: 'local',
+  });
 }

@@ -5,7 +5,7 @@ import { trackingCode, trackingPin, uuidv7 } from '../../ids.ts';
 import { sampleItem } from '../../test-support/sample-item.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../open.ts';
-import { cancelItem, getItem, listItems, registerItem, type RegisterArgs } from './incoming-items.ts';
+import { cancelItem, getItem, itemsForExport, listItems, registerItem, SEARCH_COUNT_CAP, type RegisterArgs } from './incoming-items.ts';
 import { NoNumbersLeftError } from './rpw-numbering.ts';
 
 const tempDir = useTempDirs();
@@ -140,6 +140,28 @@ describe('searching the register', () => {
     db.close();
   });
 
+  it('pages search hits newest first, combines them with filters, and stops counting past the cap', () => {
+    const db = openTemp();
+    const insert = db.transaction(() => {
+      for (let i = 0; i < SEARCH_COUNT_CAP + 5; i++) {
+        const subject = i % 2 === 0 ? `Wniosek o wycinkę drzewa nr ${String(i)}` : `Skarga nr ${String(i)}`;
+        registerItem(db, args({ item: sampleItem({ subject, channel: i % 4 === 0 ? 'epuap' : 'post' }) }));
+      }
+    });
+    insert();
+    const first = listItems(db, { ...query, text: 'wycinke', limit: 3 });
+    expect(first.rows.map((r) => r.subject)).toEqual(['Wniosek o wycinkę drzewa nr 1004', 'Wniosek o wycinkę drzewa nr 1002', 'Wniosek o wycinkę drzewa nr 1000']);
+    expect(first).toMatchObject({ total: 503, totalExact: true });
+    const second = listItems(db, { ...query, text: 'wycinke', limit: 3, before: first.next });
+    expect(second.rows.map((r) => r.subject)).toEqual(['Wniosek o wycinkę drzewa nr 998', 'Wniosek o wycinkę drzewa nr 996', 'Wniosek o wycinkę drzewa nr 994']);
+    const epuap = listItems(db, { ...query, text: 'wniosek', channel: 'epuap', limit: 2 });
+    expect(epuap.rows.map((r) => r.subject)).toEqual(['Wniosek o wycinkę drzewa nr 1004', 'Wniosek o wycinkę drzewa nr 1000']);
+    expect(epuap.total).toBe(252);
+    expect(listItems(db, { ...query, text: 'nr' })).toMatchObject({ total: SEARCH_COUNT_CAP, totalExact: false });
+    expect(listItems(db, query)).toMatchObject({ total: SEARCH_COUNT_CAP + 5, totalExact: true });
+    db.close();
+  });
+
   it('pages newest first with a cursor and filters by date, channel, status and desk', () => {
     const db = openTemp();
     for (let i = 0; i < 5; i++) registerItem(db, args());
@@ -154,6 +176,21 @@ describe('searching the register', () => {
     expect(listItems(db, { ...query, from: '2026-11-21', to: '2026-11-21' }).total).toBe(1);
     expect(listItems(db, { ...query, deskCode: 'KO' }).total).toBe(5);
     expect(listItems(db, { ...query, status: 'cancelled' }).total).toBe(0);
+    db.close();
+  });
+});
+
+describe('reading the register for an export', () => {
+  it('returns the period in book order (desk, number), and nothing but the count above the limit', () => {
+    const db = openTemp();
+    registerItem(db, args({ deskCode: 'KO-2' }));
+    registerItem(db, args());
+    registerItem(db, args({ item: sampleItem({ receivedAt: '2026-12-01T08:00:00+01:00' }) }));
+    registerItem(db, args());
+    const november = itemsForExport(db, { from: '2026-11-01', to: '2026-11-30', deskCode: null, limit: 10 });
+    expect(november.items.map((i) => i.rpwNumber)).toEqual(['RPW/KO/1/2026', 'RPW/KO/3/2026', 'RPW/KO-2/1/2026']);
+    expect(itemsForExport(db, { from: '2026-11-01', to: '2026-12-31', deskCode: 'KO', limit: 10 }).total).toBe(3);
+    expect(itemsForExport(db, { from: '2026-11-01', to: '2026-12-31', deskCode: null, limit: 3 })).toEqual({ total: 4, items: [] });
     db.close();
   });
 });

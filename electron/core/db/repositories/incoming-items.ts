@@ -119,40 +119,82 @@ export interface ListArgs {
 }
 
 /**
- * One page of the register, newest entry first, with the total for the same filters. Text
- * search walks the FTS index in rowid order, so even a word in every fourth letter stops after
- * one page instead of ranking all matches.
+ * Beyond this many hits a text search says "over 1000" instead of counting on: counting every
+ * one of 100,000 letters that mention "wniosek" costs more than the page itself, and no clerk
+ * reads past the first screens of such a search anyway.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+/**
+ * One page of the register, newest entry first, with the total for the same filters. A text
+ * search drives the page from the FTS index walked backwards by rowid (= entry_no), joining each
+ * hit to its entry, so even a word in every tenth letter stops after one page instead of
+ * collecting all matches first.
  */
 export function listItems(db: Database, args: ListArgs): ItemPage {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  const match = toFtsQuery(args.text);
-  if (match !== null) {
-    where.push('i.entry_no IN (SELECT rowid FROM incoming_fts WHERE incoming_fts MATCH ?)');
-    params.push(match);
-  }
   if (args.from !== null) { where.push('i.received_on >= ?'); params.push(args.from); }
   if (args.to !== null) { where.push('i.received_on <= ?'); params.push(args.to); }
   if (args.channel !== null) { where.push('i.channel = ?'); params.push(args.channel); }
   if (args.status !== null) { where.push('i.status = ?'); params.push(args.status); }
   if (args.deskCode !== null) { where.push('i.desk_code = ?'); params.push(args.deskCode); }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const match = toFtsQuery(args.text);
+  return match === null ? listAll(db, args, where, params) : listMatching(db, args, match, where, params);
+}
 
+function listAll(db: Database, args: ListArgs, where: readonly string[], params: readonly (string | number)[]): ItemPage {
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM incoming_items i ${filter}`).get(...params)?.n ?? 0;
-  const pageFilter = args.before === null ? filter : `${filter === '' ? 'WHERE' : `${filter} AND`} i.entry_no < ?`;
-  const pageParams = args.before === null ? params : [...params, args.before];
+  const page = [...where, ...(args.before === null ? [] : ['i.entry_no < ?'])];
   const records = db
     .prepare<(string | number)[], ItemRecord>(
-      `SELECT i.* FROM incoming_items i ${pageFilter} ORDER BY i.entry_no DESC LIMIT ?`,
+      `SELECT i.* FROM incoming_items i ${page.length > 0 ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY i.entry_no DESC LIMIT ?`,
     )
-    .all(...pageParams, args.limit + 1);
-  const hasMore = records.length > args.limit;
-  const page = records.slice(0, args.limit);
-  return {
-    rows: page.map(toRow),
-    next: hasMore ? (page.at(-1)?.entry_no ?? null) : null,
-    total,
-  };
+    .all(...params, ...(args.before === null ? [] : [args.before]), args.limit + 1);
+  return toPage(records, args.limit, total, true);
+}
+
+function listMatching(db: Database, args: ListArgs, match: string, where: readonly string[], params: readonly (string | number)[]): ItemPage {
+  const conditions = ['incoming_fts MATCH ?', ...where];
+  // CROSS JOIN keeps the FTS table as the outer loop: the planner must not start from an index
+  // on incoming_items and probe the FTS index once per letter.
+  const from = 'incoming_fts f CROSS JOIN incoming_items i ON i.entry_no = f.rowid';
+  const counted = db
+    .prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${conditions.join(' AND ')} LIMIT ?)`)
+    .get(match, ...params, SEARCH_COUNT_CAP + 1)?.n ?? 0;
+  const page = [...conditions, ...(args.before === null ? [] : ['f.rowid < ?'])];
+  const records = db
+    .prepare<(string | number)[], ItemRecord>(`SELECT i.* FROM ${from} WHERE ${page.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`)
+    .all(match, ...params, ...(args.before === null ? [] : [args.before]), args.limit + 1);
+  return toPage(records, args.limit, Math.min(counted, SEARCH_COUNT_CAP), counted <= SEARCH_COUNT_CAP);
+}
+
+function toPage(records: readonly ItemRecord[], limit: number, total: number, totalExact: boolean): ItemPage {
+  const hasMore = records.length > limit;
+  const page = records.slice(0, limit);
+  return { rows: page.map(toRow), next: hasMore ? (page.at(-1)?.entry_no ?? null) : null, total, totalExact };
+}
+
+export interface ExportArgs {
+  readonly from: string;
+  readonly to: string;
+  readonly deskCode: string | null;
+  /** Above this many entries nothing is read: the caller asks for a shorter period. */
+  readonly limit: number;
+}
+
+/**
+ * The register for a period (by date received) in book order: desk, year, number. Cancelled
+ * entries are included: the printed register must show every number that was issued.
+ */
+export function itemsForExport(db: Database, args: ExportArgs): { total: number; items: IncomingItem[] } {
+  const filter = `WHERE received_on >= ? AND received_on <= ?${args.deskCode === null ? '' : ' AND desk_code = ?'}`;
+  const params = args.deskCode === null ? [args.from, args.to] : [args.from, args.to, args.deskCode];
+  const total = db.prepare<string[], { n: number }>(`SELECT count(*) AS n FROM incoming_items ${filter}`).get(...params)?.n ?? 0;
+  if (total > args.limit) return { total, items: [] };
+  const records = db.prepare<string[], ItemRecord>(`SELECT * FROM incoming_items ${filter} ORDER BY desk_code, year, sequence`).all(...params);
+  return { total, items: records.map(toItem) };
 }
 
 function appendEvent(db: Database, itemId: string, at: string, actor: string, kind: ItemEvent['kind'], details: Record<string, unknown>): void {

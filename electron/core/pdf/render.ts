@@ -1,0 +1,28 @@
+import type { LabelLayout } from '../../../shared/documents.ts';
+import { assertNever } from '../../../shared/result.ts';
+import type { IncomingItem } from '../../../shared/registry.ts';
+import { renderLabel } from './label.ts';
+import { renderReceipt } from './receipt.ts';
+import { renderRegisterCsv, renderRegisterPdf, type ExportPeriod } from './register-export.ts';
+
+/** Everything the documents worker can produce, with all the data it needs (it has no database). */
+export type DocumentJob =
+  | { readonly kind: 'label'; readonly item: IncomingItem; readonly layout: LabelLayout; readonly position: number }
+  | { readonly kind: 'receipt'; readonly item: IncomingItem; readonly trackingBaseUrl: string }
+  | { readonly kind: 'register-pdf'; readonly items: readonly IncomingItem[]; readonly period: ExportPeriod }
+  | { readonly kind: 'register-csv'; readonly items: readonly IncomingItem[] };
+
+export function renderDocument(job: DocumentJob): Promise<Buffer> {
+  switch (job.kind) {
+    case 'label':
+      return renderLabel(job.item, job.layout, job.position);
+    case 'receipt':
+      return renderReceipt(job.item, { trackingBaseUrl: job.trackingBaseUrl });
+    case 'register-pdf':
+      return renderRegisterPdf(job.items, job.period);
+    case 'register-csv':
+      return Promise.resolve(renderRegisterCsv(job.items));
+    default:
+      return assertNever(job);
+  }
+}

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareZXingModule, readBarcodes, type ReadResult } from 'zxing-wasm/reader';
+
+/**
+ * Reads generated PDFs back the way a person or a scanner would: poppler's pdftotext, pdffonts,
+ * pdfinfo and pdftoppm (Debian's poppler-utils), and ZXing decoding the rendered page.
+ */
+
+function withPdfFile<T>(bytes: Uint8Array, use: (file: string, dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'kancelaria-pdf-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, bytes);
+    return use(file, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The text of the PDF (all pages; `layout` keeps columns apart as pdftotext -layout does). */
+export function pdfText(bytes: Uint8Array, options: { layout?: boolean } = {}): string {
+  return withPdfFile(bytes, (file) => execFileSync('pdftotext', [...(options.layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+}
+
+export interface PdfFont {
+  readonly name: string;
+  readonly type: string;
+  readonly embedded: boolean;
+}
+
+export function pdfFonts(bytes: Uint8Array): PdfFont[] {
+  const out = withPdfFile(bytes, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }));
+  // Columns: name type encoding emb sub uni object ID; the header is two lines.
+  return out.split('\n').slice(2).filter((line) => line.trim() !== '').map((line) => {
+    const cells = line.trim().split(/\s+/u);
+    const [name = '', type = ''] = cells;
+    const embedded = cells.at(-5) === 'yes';
+    return { name, type, embedded };
+  });
+}
+
+export interface PdfInfo {
+  readonly pages: number;
+  /** Page size of the first page in millimetres, rounded to 0.1 mm. */
+  readonly widthMm: number;
+  readonly heightMm: number;
+  readonly title: string;
+}
+
+export function pdfInfo(bytes: Uint8Array): PdfInfo {
+  const out = withPdfFile(bytes, (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  const field = (name: string): string => new RegExp(`^${name}:\\s*(.*)$`, 'mu').exec(out)?.[1]?.trim() ?? '';
+  const size = /([\d.]+) x ([\d.]+) pts/u.exec(field('Page size'));
+  const toMm = (pt: string | undefined): number => Math.round((Number(pt) * 25.4 * 10) / 72) / 10;
+  return { pages: Number(field('Pages')), widthMm: toMm(size?.[1]), heightMm: toMm(size?.[2]), title: field('Title') };
+}
+
+let zxingReady = false;
+
+/** Renders one page at `dpi` (like a 300 dpi office scan) and decodes every barcode on it. */
+export async function pdfBarcodes(bytes: Uint8Array, options: { page?: number; dpi?: number } = {}): Promise<ReadResult[]> {
+  if (!zxingReady) {
+    const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+    await prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
+    zxingReady = true;
+  }
+  const page = String(options.page ?? 1);
+  const png = withPdfFile(bytes, (file, dir) => {
+    execFileSync('pdftoppm', ['-png', '-r', String(options.dpi ?? 300), '-f', page, '-l', page, '-singlefile', file, join(dir, 'page')]);
+    return readFileSync(join(dir, 'page.png'));
+  });
+  return readBarcodes(new Uint8Array(png), { formats: ['Code128', 'QRCode'], tryHarder: true, maxNumberOfSymbols: 64 });
+}

@@ -1,0 +1,13 @@
+/**
+ * Where the workstation's worker threads start from: the TypeScript sources when Node runs them
+ * directly (devserver, tests, bench), the bundles inside Electron (see electron/main/paths.ts).
+ */
+export interface WorkerUrls {
+  readonly db: URL;
+  readonly documents: URL;
+}
+
+export const SOURCE_WORKER_URLS: WorkerUrls = {
+  db: new URL('../db/worker.ts', import.meta.url),
+  documents: new URL('../pdf/worker.ts', import.meta.url),
+};
