@@ -1,3 +1,4 @@
+import { benchDocuments } from './bench/documents.ts';
 import { benchFoundation } from './bench/foundation.ts';
 import { benchRegistry } from './bench/registry.ts';
 
@@ -6,7 +7,7 @@ import { benchRegistry } from './bench/registry.ts';
  * targets; a figure with a `target` over it is listed under `missed` (and the exit code is 1).
  * BENCH_ITEMS sets the register size (default 1,000,000).
  */
-const figures = [...(await benchFoundation()), ...benchRegistry()];
+const figures = [...(await benchFoundation()), ...(await benchDocuments()), ...benchRegistry()];
 const missed = figures.filter((f) => f.target !== undefined && f.value > f.target).map((f) => f.name);
 console.log(JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, figures, missed }, null, 2));
 process.exitCode = missed.length > 0 ? 1 : 0;

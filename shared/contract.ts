@@ -26,6 +26,7 @@ export const methods = {
   'registry.cancel': { input: CancelItemInput, output: IncomingItem },
   'registry.get': { input: z.object({ id: z.uuid() }), output: ItemDetail },
   'registry.list': { input: ListItemsQuery, output: ItemPage },
+  'registry.desks': { input: NoInput, output: z.array(z.string()) },
   'registry.document': { input: ItemDocumentRequest, output: GeneratedFile },
   'registry.export': { input: RegisterExportRequest, output: GeneratedFile },
   'documents.print': { input: PrintRequest, output: z.object({ printed: z.boolean() }) },

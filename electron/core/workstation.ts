@@ -61,6 +61,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'registry.cancel': (input) => registry.cancel(input.id, input.reason),
     'registry.get': (input) => registry.get(input.id),
     'registry.list': (input) => registry.list(input),
+    'registry.desks': () => registry.desks(),
     'registry.document': (input) => registryDocuments.itemDocument(input),
     'registry.export': (input) => registryDocuments.registerExport(input),
     'documents.print': async (input) => {

@@ -23,3 +23,8 @@ export function dateTimeInputToIso(value: string): string | null {
   const abs = Math.abs(offset);
   return `${value}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/** Value for <input type="date">: the local calendar day of `date`. */
+export function localIsoDate(date: Date): string {
+  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

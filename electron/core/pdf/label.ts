@@ -1,6 +1,6 @@
 import { LABEL_SHEET_COLUMNS as SHEET_COLUMNS, LABEL_SHEET_ROWS as SHEET_ROWS, type LabelLayout } from '../../../shared/documents.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
-import { code128Png, qrPng } from './barcodes.ts';
+import { drawCode128, drawQr } from './barcodes.ts';
 import { createPdf, mm, polishDateTime, type Pdf } from './document.ts';
 
 /**
@@ -9,31 +9,30 @@ import { createPdf, mm, polishDateTime, type Pdf } from './document.ts';
  * `roll62`: one 62 × 40 mm label for a label printer. `a4sheet`: an A4 sheet of 3 × 8 labels
  * (70 × 37 mm), printed at `position` 1–24 so a half-used sheet can be used up.
  */
-
-export async function renderLabel(item: IncomingItem, layout: LabelLayout, position = 1): Promise<Buffer> {
-  const [barcode, qr] = await Promise.all([code128Png(item.rpwNumber), qrPng(item.rpwNumber)]);
+export function renderLabel(item: IncomingItem, layout: LabelLayout, position = 1): Promise<Buffer> {
   if (layout === 'roll62') {
     const { doc, finish } = createPdf({ size: [mm(62), mm(40)], margin: 0, info: { Title: `Etykieta ${item.rpwNumber}` } });
-    drawLabel(doc, item, barcode, qr, 0, 0, mm(62), mm(40));
+    drawLabel(doc, item, 0, 0, mm(62), mm(40));
     return finish();
   }
   const { doc, finish } = createPdf({ size: 'A4', margin: 0, info: { Title: `Etykieta ${item.rpwNumber}` } });
   const width = doc.page.width / SHEET_COLUMNS;
   const height = doc.page.height / SHEET_ROWS;
   const index = Math.min(Math.max(position, 1), SHEET_COLUMNS * SHEET_ROWS) - 1;
-  drawLabel(doc, item, barcode, qr, (index % SHEET_COLUMNS) * width, Math.floor(index / SHEET_COLUMNS) * height, width, height);
+  drawLabel(doc, item, (index % SHEET_COLUMNS) * width, Math.floor(index / SHEET_COLUMNS) * height, width, height);
   return finish();
 }
 
-function drawLabel(doc: Pdf, item: IncomingItem, barcode: Buffer, qr: Buffer, x: number, y: number, width: number, height: number): void {
+function drawLabel(doc: Pdf, item: IncomingItem, x: number, y: number, width: number, height: number): void {
   const pad = mm(3);
-  const qrSize = Math.min(mm(15), height * 0.42);
+  const qrSize = Math.min(mm(16), height * 0.45);
   doc.font('bold').fontSize(12).text(item.rpwNumber, x + pad, y + pad, { width: width - 2 * pad, lineBreak: false });
-  doc.image(barcode, x + pad, y + pad + mm(5.5), { width: width - 2 * pad, height: height * 0.3 });
+  drawCode128(doc, item.rpwNumber, x + pad, y + pad + mm(5.5), width - 2 * pad, height * 0.28);
   const bottom = y + height - pad - qrSize;
+  const textWidth = width - 2 * pad - qrSize;
   doc.font('regular').fontSize(7.5)
-    .text(`Wpływ: ${polishDateTime(item.receivedAt)}`, x + pad, bottom + mm(1), { width: width - 3 * pad - qrSize })
-    .text(`Punkt kancelaryjny: ${item.deskCode}`, { width: width - 3 * pad - qrSize })
-    .text(`Załączniki: ${String(item.attachmentsCount)}`, { width: width - 3 * pad - qrSize });
-  doc.image(qr, x + width - pad - qrSize, bottom, { width: qrSize, height: qrSize });
+    .text(`Wpływ: ${polishDateTime(item.receivedAt)}`, x + pad, bottom + mm(1.5), { width: textWidth })
+    .text(`Punkt kancelaryjny: ${item.deskCode}`, { width: textWidth })
+    .text(`Załączniki: ${String(item.attachmentsCount)}`, { width: textWidth });
+  drawQr(doc, item.rpwNumber, x + width - pad - qrSize + mm(1), bottom + mm(1), qrSize);
 }

@@ -1,5 +1,5 @@
 import type { IncomingItem } from '../../../shared/registry.ts';
-import { qrPng } from './barcodes.ts';
+import { drawQr } from './barcodes.ts';
 import { createPdf, mm, polishDate, polishDateTime } from './document.ts';
 
 export interface ReceiptContext {
@@ -11,9 +11,8 @@ export interface ReceiptContext {
  * Potwierdzenie wpływu: handed to the person who brought the letter. It proves the date the
  * office received it (which starts the KPA deadlines) and carries the tracking code and PIN.
  */
-export async function renderReceipt(item: IncomingItem, context: ReceiptContext): Promise<Buffer> {
+export function renderReceipt(item: IncomingItem, context: ReceiptContext): Promise<Buffer> {
   const trackingTarget = context.trackingBaseUrl === '' ? item.trackingCode : `${context.trackingBaseUrl}/v1/track/${item.trackingCode}`;
-  const qr = await qrPng(trackingTarget);
   const { doc, finish } = createPdf({ size: 'A5', margins: { top: mm(15), bottom: mm(15), left: mm(15), right: mm(15) }, info: { Title: `Potwierdzenie wpływu ${item.rpwNumber}` } });
   const width = doc.page.width - mm(30);
 
@@ -40,7 +39,7 @@ export async function renderReceipt(item: IncomingItem, context: ReceiptContext)
   doc.moveDown(0.5);
   line('Kod', item.trackingCode);
   line('PIN', item.trackingPin);
-  doc.image(qr, doc.page.width - mm(15) - mm(30), doc.y + mm(3), { width: mm(30) });
+  drawQr(doc, trackingTarget, doc.page.width - mm(15) - mm(30), doc.y + mm(3), mm(30));
   doc.moveDown(0.3).fontSize(8).text('Zachowaj to potwierdzenie: PIN nie jest podawany ponownie telefonicznie.', mm(15), doc.y + mm(36), { width });
   return finish();
 }

@@ -77,6 +77,10 @@ export class RegistryService {
     return this.#db.call('registry.list', query);
   }
 
+  desks(): Promise<string[]> {
+    return this.#db.call('registry.desks');
+  }
+
   searchCorrespondents(text: string, limit: number): Promise<Correspondent[]> {
     return this.#db.call('correspondents.search', text, limit);
   }

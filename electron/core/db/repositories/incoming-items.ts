@@ -197,6 +197,11 @@ export function itemsForExport(db: Database, args: ExportArgs): { total: number;
   return { total, items: records.map(toItem) };
 }
 
+/** Desk codes that have registered anything here, for the register's desk filter. */
+export function listDeskCodes(db: Database): string[] {
+  return db.prepare<[], string>('SELECT code FROM desks ORDER BY code').pluck().all();
+}
+
 function appendEvent(db: Database, itemId: string, at: string, actor: string, kind: ItemEvent['kind'], details: Record<string, unknown>): void {
   db.prepare('INSERT INTO item_events (item_id, at, actor, kind, details) VALUES (?, ?, ?, ?, ?)').run(itemId, at, actor, kind, JSON.stringify(details));
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate.ts';
 import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
-import { cancelItem, getItem, itemsForExport, listItems, registerItem } from './incoming-items.ts';
+import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
 import { readSettings, writeSettings } from './settings.ts';
 
 /**
@@ -17,6 +17,7 @@ export const repositories = {
   'registry.get': getItem,
   'registry.list': listItems,
   'registry.forExport': itemsForExport,
+  'registry.desks': listDeskCodes,
   'correspondents.save': saveCorrespondent,
   'correspondents.get': getCorrespondent,
   'correspondents.search': searchCorrespondents,
