@@ -5,13 +5,14 @@ import { sampleItem } from './sample-item.ts';
 
 /**
  * Child process for the concurrency test: registers COUNT letters at DESK on the given SQLite file,
- * as a second workstation sharing the file would.  node register-many.ts FILE DESK COUNT
+ * as a second workstation sharing the file would, printing each number once it is committed.
+ *   node register-many.ts FILE DESK COUNT
  */
 const [file, desk, count] = process.argv.slice(2);
 if (!file || !desk || !count) throw new Error('usage: register-many.ts FILE DESK COUNT');
 const db = openDatabase(file);
 for (let i = 0; i < Number(count); i++) {
-  registerItem(db, {
+  const registered = registerItem(db, {
     item: sampleItem({ subject: `Pismo ${String(process.pid)} nr ${String(i)}` }),
     id: uuidv7(),
     deskCode: desk,
@@ -22,5 +23,7 @@ for (let i = 0; i < Number(count); i++) {
     trackingPin: trackingPin(),
     numbering: 'local',
   });
+  // What the clerk would have seen on screen: the number, once the transaction has committed.
+  process.stdout.write(`${registered.rpwNumber}\n`);
 }
 db.close();

@@ -123,6 +123,33 @@ describe('registering incoming letters', () => {
   }, 60_000);
 });
 
+describe('a crash while registering', () => {
+  it('loses no number the clerk saw and burns none: the run stays continuous after kill -9', async () => {
+    const file = join(tempDir(), 'crash.sqlite');
+    openDatabase(file).close();
+    const script = join(import.meta.dirname, '../../test-support/register-many.ts');
+    const child = spawn(process.execPath, [script, file, 'KO', '100000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const shown: string[] = [];
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        shown.push(...chunk.toString().split('\n').filter(Boolean));
+        // Pull the plug mid-stream, while registrations are in flight.
+        if (shown.length >= 200 && child.exitCode === null && !child.killed) child.kill('SIGKILL');
+      });
+      child.on('exit', () => resolve());
+    });
+    const db = openDatabase(file);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const numbers = db.prepare('SELECT rpw_number FROM incoming_items ORDER BY sequence').pluck().all() as string[];
+    expect(numbers.length).toBeGreaterThanOrEqual(shown.length);
+    expect(numbers.slice(0, shown.length)).toEqual(shown);
+    expect(numbers).toEqual(numbers.map((_, i) => `RPW/KO/${String(i + 1)}/2026`));
+    expect(db.prepare('SELECT count(*) FROM item_events').pluck().get()).toBe(numbers.length);
+    expect(registerItem(db, args()).rpwNumber).toBe(`RPW/KO/${String(numbers.length + 1)}/2026`);
+    db.close();
+  }, 60_000);
+});
+
 describe('searching the register', () => {
   it('finds Polish words typed with or without diacritics, ł included, as prefixes', () => {
     const db = openTemp();
