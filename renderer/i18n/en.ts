@@ -173,6 +173,8 @@ export const en: Messages = {
     layouts: { roll62: '62 mm label printer', a4sheet: 'A4 sheet, 3 × 8 labels' },
     position: 'Free label no.',
     positionHint: 'Counted from top left (1) to bottom right (24).',
+    printLabel: 'Label ({layout})',
+    printReceipt: 'Receipt',
     print: 'Print',
     open: 'Open PDF to print',
     save: 'Save PDF',

@@ -171,6 +171,8 @@ export const pl = {
     layouts: { roll62: 'drukarka etykiet 62 mm', a4sheet: 'arkusz A4, 3 × 8 etykiet' },
     position: 'Wolna etykieta nr',
     positionHint: 'Liczone od lewej górnej (1) do prawej dolnej (24).',
+    printLabel: 'Etykieta ({layout})',
+    printReceipt: 'Potwierdzenie wpływu',
     print: 'Drukuj',
     open: 'Otwórz PDF do druku',
     save: 'Zapisz PDF',
