@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { RegisterItemInput, type IncomingItem, type RegisterItem } from '../../../shared/registry.ts';
-import { registerItem } from '../db/repositories/incoming-items.ts';
+import { registerItem, type RegisterArgs } from '../db/repositories/incoming-items.ts';
 import { trackingCode, trackingPin, uuidv7 } from '../ids.ts';
 
 /** A plausible paper letter, parsed through the real schema; tests override what they care about. */
@@ -18,20 +18,26 @@ export function sampleItem(overrides: Partial<RegisterItem> = {}): RegisterItem 
   return { ...base, ...overrides };
 }
 
-/**
- * A letter registered for real in `db` (numbering, tracking code and all), for tests of what is
- * built from a register entry: labels, receipts, exports.
- */
-export function registeredSample(db: Database, overrides: Partial<RegisterItem> = {}, deskCode = 'KO'): IncomingItem {
-  return registerItem(db, {
-    item: sampleItem(overrides),
+/** Everything registerItem needs besides the letter, with test defaults (desk KO, year 2026). */
+export function sampleRegisterArgs(overrides: Partial<RegisterArgs> = {}): RegisterArgs {
+  return {
+    item: sampleItem(),
     id: uuidv7(),
-    deskCode,
+    deskCode: 'KO',
     year: 2026,
     registeredAt: '2026-11-20T08:20:00.000Z',
     registeredBy: 'Okienko 1',
     trackingCode: trackingCode(),
     trackingPin: trackingPin(),
     numbering: 'local',
-  });
+    ...overrides,
+  };
+}
+
+/**
+ * A letter registered for real in `db` (numbering, tracking code and all), for tests of what is
+ * built from a register entry: labels, receipts, exports.
+ */
+export function registeredSample(db: Database, overrides: Partial<RegisterItem> = {}, deskCode = 'KO'): IncomingItem {
+  return registerItem(db, sampleRegisterArgs({ item: sampleItem(overrides), deskCode }));
 }

@@ -1,30 +1,16 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trackingCode, trackingPin, uuidv7 } from '../../ids.ts';
-import { sampleItem } from '../../test-support/sample-item.ts';
+import { sampleItem, sampleRegisterArgs } from '../../test-support/sample-item.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../open.ts';
-import { cancelItem, getItem, itemsForExport, listItems, registerItem, SEARCH_COUNT_CAP, type RegisterArgs } from './incoming-items.ts';
+import { cancelItem, getItem, itemsForExport, listItems, registerItem, SEARCH_COUNT_CAP } from './incoming-items.ts';
 import { NoNumbersLeftError } from './rpw-numbering.ts';
 
 const tempDir = useTempDirs();
 const openTemp = () => openDatabase(join(tempDir(), 'k.sqlite'));
 
-function args(overrides: Partial<RegisterArgs> = {}): RegisterArgs {
-  return {
-    item: sampleItem(),
-    id: uuidv7(),
-    deskCode: 'KO',
-    year: 2026,
-    registeredAt: '2026-11-20T08:20:00.000Z',
-    registeredBy: 'Okienko 1',
-    trackingCode: trackingCode(),
-    trackingPin: trackingPin(),
-    numbering: 'local',
-    ...overrides,
-  };
-}
+const args = sampleRegisterArgs;
 
 const query = { text: '', from: null, to: null, channel: null, status: null, deskCode: null, before: null, limit: 100 };
 
