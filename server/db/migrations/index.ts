@@ -1,0 +1,11 @@
+import { initial } from './0001-initial.ts';
+
+/** One migration per file, applied in order; never edit one that has shipped, add the next. */
+export interface ServerMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const serverMigrations: readonly ServerMigration[] = [initial];
+export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

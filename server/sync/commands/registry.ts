@@ -1,0 +1,92 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import { formatRpwNumber, IncomingItem } from '../../../shared/registry.ts';
+import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
+
+/**
+ * Registry commands as the server applies them. The workstation numbered the letter from a block
+ * it leased, so the number is final on paper at once; the server checks the block is that
+ * client's and the number unused, and keeps the letter.
+ */
+
+export const REGISTRY_ROLES = ['admin', 'registry_clerk'] as const;
+
+export const RegisterCommand = z.object({ item: IncomingItem });
+export const CancelCommand = z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(500) });
+export const VoidNumbersCommand = z.object({
+  deskCode: z.string(),
+  year: z.number().int(),
+  sequences: z.array(z.number().int().positive()).min(1).max(1000),
+});
+
+/** The change other workstations pull: the item without its PIN (only its receipt shows it). */
+function publicItem(item: IncomingItem): Omit<IncomingItem, 'trackingPin'> {
+  const { trackingPin: _pin, ...rest } = item;
+  return rest;
+}
+
+async function deskScope(ctx: CommandContext, item: IncomingItem): Promise<string | null> {
+  if (item.accessLevel === 'public') return null;
+  const [desk] = await ctx.tx.query<{ unit_code: string | null }>('SELECT unit_code FROM desks WHERE code = $1', [item.deskCode]);
+  // A restricted letter at a desk with no unit stays with the roles that see everything.
+  return desk?.unit_code ?? '__restricted__';
+}
+
+async function assertLeased(ctx: CommandContext, deskCode: string, year: number, sequence: number): Promise<void> {
+  const [lease] = await ctx.tx.query<{ client_id: string }>(
+    'SELECT client_id FROM rpw_leases WHERE desk_code = $1 AND year = $2 AND first_no <= $3 AND last_no >= $3',
+    [deskCode, year, sequence],
+  );
+  if (!lease || lease.client_id !== ctx.clientId) {
+    throw new CommandRejection('number_not_leased', 'sync.rejections.numberNotLeased');
+  }
+}
+
+export function pinHash(key: string, trackingCode: string, pin: string): string {
+  return createHmac('sha256', key).update(`${trackingCode}:${pin}`).digest('hex');
+}
+
+export async function registerCommand(ctx: CommandContext, args: z.output<typeof RegisterCommand>): Promise<{ rpwNumber: string }> {
+  requireRole(ctx.user, REGISTRY_ROLES);
+  const { item } = args;
+  if (item.rpwNumber !== formatRpwNumber(item.deskCode, item.sequence, item.year)) {
+    throw new CommandRejection('bad_number', 'sync.rejections.badNumber');
+  }
+  await assertLeased(ctx, item.deskCode, item.year, item.sequence);
+  const version = await ctx.version();
+  const inserted = await ctx.tx.query(
+    `INSERT INTO incoming_items (id, rpw_number, desk_code, year, sequence, status, tracking_code, tracking_pin_hash, item, registered_by, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [item.id, item.rpwNumber, item.deskCode, item.year, item.sequence, item.status, item.trackingCode,
+      pinHash(ctx.secrets.trackingPinKey, item.trackingCode, item.trackingPin), JSON.stringify(publicItem(item)), ctx.user.id, version],
+  );
+  if (inserted.length === 0) throw new CommandRejection('number_taken', 'sync.rejections.numberTaken', 'conflict');
+  await ctx.change({ entity: 'incoming_item', id: item.id, op: 'upsert', scopeUnit: await deskScope(ctx, item), data: publicItem(item) });
+  return { rpwNumber: item.rpwNumber };
+}
+
+export async function cancelCommand(ctx: CommandContext, args: z.output<typeof CancelCommand>): Promise<null> {
+  requireRole(ctx.user, REGISTRY_ROLES);
+  const [row] = await ctx.tx.query<{ status: string; item: IncomingItem }>('SELECT status, item FROM incoming_items WHERE id = $1 FOR UPDATE', [args.id]);
+  if (!row) throw new CommandRejection('not_found', 'errors.not_found');
+  if (row.status !== 'registered') throw new CommandRejection('already_cancelled', 'sync.rejections.alreadyCancelled', 'conflict');
+  const item = { ...row.item, status: 'cancelled' as const, cancelReason: args.reason };
+  const version = await ctx.version();
+  await ctx.tx.query("UPDATE incoming_items SET status = 'cancelled', item = $2, version = $3 WHERE id = $1", [args.id, JSON.stringify(item), version]);
+  await ctx.change({ entity: 'incoming_item', id: args.id, op: 'upsert', scopeUnit: await deskScope(ctx, { ...item, trackingPin: '' }), data: item });
+  return null;
+}
+
+export async function voidNumbersCommand(ctx: CommandContext, args: z.output<typeof VoidNumbersCommand>): Promise<null> {
+  requireRole(ctx.user, REGISTRY_ROLES);
+  for (const sequence of args.sequences) {
+    await assertLeased(ctx, args.deskCode, args.year, sequence);
+    const used = await ctx.tx.query('SELECT 1 FROM incoming_items WHERE desk_code = $1 AND year = $2 AND sequence = $3', [args.deskCode, args.year, sequence]);
+    if (used.length > 0) throw new CommandRejection('number_taken', 'sync.rejections.numberTaken', 'conflict');
+    await ctx.tx.query('INSERT INTO rpw_void (desk_code, year, sequence, voided_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [args.deskCode, args.year, sequence, ctx.user.id]);
+    const id = formatRpwNumber(args.deskCode, sequence, args.year);
+    await ctx.change({ entity: 'rpw_void', id, op: 'upsert', scopeUnit: null, data: { deskCode: args.deskCode, year: args.year, sequence, rpwNumber: id } });
+  }
+  return null;
+}

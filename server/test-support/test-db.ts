@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { ServerDb } from '../db/database.ts';
+import { openServerDb } from '../db/open.ts';
+
+/**
+ * One migrated database per test file, emptied before each test. On PGlite by default; with
+ * TEST_DATABASE_URL (CI starts a PostgreSQL 15 cluster), a fresh database on that server,
+ * dropped afterwards.
+ */
+export function useServerDb(): () => ServerDb {
+  let db: ServerDb | null = null;
+  let dropDatabase: (() => Promise<void>) | null = null;
+
+  beforeAll(async () => {
+    const adminUrl = process.env['TEST_DATABASE_URL'];
+    if (!adminUrl) {
+      db = await openServerDb({ databaseUrl: null, dataDir: null });
+      return;
+    }
+    const name = `kancelaria_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    db = await openServerDb({ databaseUrl: url.toString(), dataDir: null });
+    dropDatabase = async () => {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    };
+  }, 60_000);
+
+  beforeEach(async () => {
+    await db?.exec(`
+      TRUNCATE units, desks, users, sessions, sync_clients, mutation_results, changes, rpw_counters, rpw_leases,
+               rpw_void, server_secrets, incoming_items CASCADE;
+      UPDATE sync_version SET v = 0;
+      UPDATE sync_horizon SET oldest = 0;`);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await dropDatabase?.();
+  });
+
+  return () => {
+    if (!db) throw new Error('server database not open yet');
+    return db;
+  };
+}
