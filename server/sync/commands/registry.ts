@@ -73,7 +73,7 @@ export async function cancelCommand(ctx: CommandContext, args: z.output<typeof C
   if (row.status !== 'registered') throw new CommandRejection('already_cancelled', 'sync.rejections.alreadyCancelled', 'conflict');
   const item = { ...row.item, status: 'cancelled' as const, cancelReason: args.reason };
   const version = await ctx.version();
-  await ctx.tx.query("UPDATE incoming_items SET status = 'cancelled', item = $2, version = $3 WHERE id = $1", [args.id, JSON.stringify(item), version]);
+  await ctx.tx.query("UPDATE incoming_items SET status = 'cancelled', item = $2, version = $3, cancelled_at = now() WHERE id = $1", [args.id, JSON.stringify(item), version]);
   await ctx.change({ entity: 'incoming_item', id: args.id, op: 'upsert', scopeUnit: await deskScope(ctx, { ...item, trackingPin: '' }), data: item });
   return null;
 }
