@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDirs } from '../electron/core/test-support/temp-dir.ts';
+import { useTempDirs } from '../tests/support/temp-dirs.ts';
 import { pushedItem } from './test-support/fixtures.ts';
 import { runAdmin, startServerProcess, type ServerProcess } from './test-support/server-process.ts';
 
@@ -75,7 +75,7 @@ describe('the central server as a process (npm run server, PGlite)', { timeout: 
       for (;;) {
         const chunk = await reader?.read();
         if (!chunk || chunk.done) return;
-        received.push(new TextDecoder().decode(chunk.value));
+        received.push(new TextDecoder().decode(chunk.value as Uint8Array));
       }
     })();
 
