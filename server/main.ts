@@ -8,6 +8,7 @@ import { openApiDocument } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { serverRoutes } from './http/routes.ts';
 import { SseHub } from './http/sse-hub.ts';
+import { TokenCache } from './auth/token-cache.ts';
 import type { Logger } from './log.ts';
 import { loadSecrets } from './secrets.ts';
 
@@ -22,17 +23,19 @@ export async function startServer(config: ServerConfig, log: Logger, version: st
   const db = await openServerDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   const secrets = await loadSecrets(db);
   const hub = new SseHub();
+  const tokens = new TokenCache(db);
   let openApi: Record<string, unknown> | null = null;
   const routes = serverRoutes({
     db,
     secrets,
     auth: { tokenTtlMs: config.tokenTtlMs, maxFailedLogins: config.maxFailedLogins, lockoutMs: config.lockoutMs },
     hub,
+    tokens,
     trackingLimiter: new RateLimiter(config.trackingPerMinute),
     version,
     openApi: () => (openApi ??= openApiDocument(routes, version)),
   });
-  const handle = createHandler(routes, db, log);
+  const handle = createHandler(routes, tokens, log);
   const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 65_000; // longer than typical proxy idle timeouts
   await new Promise<void>((resolve, reject) => {

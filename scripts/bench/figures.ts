@@ -2,11 +2,13 @@ import { performance } from 'node:perf_hooks';
 
 export interface Figure {
   readonly name: string;
-  readonly unit: 'ms' | 'rows/s';
+  readonly unit: 'ms' | 'rows/s' | 'req/s';
   readonly value: number;
   readonly runs: number;
-  /** The target the issue sets, when there is one: the figure must be at or under it. */
+  /** The target the issue sets, when there is one: the figure must be at or under it… */
   readonly target?: number;
+  /** …or at or above it, for throughputs. */
+  readonly higherIsBetter?: boolean;
 }
 
 export function round(value: number): number {
@@ -27,4 +29,9 @@ export async function sample(runs: number, action: (i: number) => unknown): Prom
     samples.push(performance.now() - start);
   }
   return samples;
+}
+
+export function missedTarget(figure: Figure): boolean {
+  if (figure.target === undefined) return false;
+  return figure.higherIsBetter === true ? figure.value < figure.target : figure.value > figure.target;
 }

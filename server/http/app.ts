@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { authenticate } from '../auth/sessions.ts';
-import type { ServerDb } from '../db/database.ts';
+import type { TokenCache } from '../auth/token-cache.ts';
 import type { Logger } from '../log.ts';
 import { HttpError } from './http-error.ts';
 import { matchPath, type Route } from './route.ts';
@@ -9,7 +8,7 @@ import { matchPath, type Route } from './route.ts';
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /** The request handler: routing, bearer auth, body and query validation, errors as JSON, access log. */
-export function createHandler(routes: readonly Route[], db: ServerDb, log: Logger) {
+export function createHandler(routes: readonly Route[], tokens: TokenCache, log: Logger) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://server.invalid');
@@ -17,7 +16,7 @@ export function createHandler(routes: readonly Route[], db: ServerDb, log: Logge
     try {
       const found = findRoute(routes, req.method ?? 'GET', url.pathname);
       const token = /^Bearer (\S+)$/u.exec(req.headers.authorization ?? '')?.[1] ?? null;
-      const user = token ? await authenticate(db, token) : null;
+      const user = token ? await tokens.user(token) : null;
       if (found.route.auth === 'user' && !user) throw new HttpError(401, 'unauthorized', 'Sign in first (missing, unknown or expired token)');
       const body = found.route.body ? parse(found.route.body, await readJson(req)) : undefined;
       const query = found.route.query ? parse(found.route.query, Object.fromEntries(url.searchParams)) : undefined;

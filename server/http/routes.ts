@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PullQuery, PullResponse, PushRequest, PushResponse, RpwLease, RpwLeaseRequest, SessionUser, SignInRequest, SignInResponse } from '../../shared/sync/protocol.ts';
 import { TrackingQuery, TrackingResponse } from '../../shared/tracking.ts';
 import type { AuthPolicy } from '../auth/sessions.ts';
+import type { TokenCache } from '../auth/token-cache.ts';
 import { signIn, signOut } from '../auth/sessions.ts';
 import type { ServerDb } from '../db/database.ts';
 import { CommandRejection, type ServerSecrets } from '../sync/command-context.ts';
@@ -19,6 +20,7 @@ export interface RouteDeps {
   readonly secrets: ServerSecrets;
   readonly auth: AuthPolicy;
   readonly hub: SseHub;
+  readonly tokens: TokenCache;
   readonly trackingLimiter: RateLimiter;
   readonly version: string;
   readonly openApi: () => Record<string, unknown>;
@@ -71,7 +73,10 @@ export function serverRoutes(deps: RouteDeps): Route[] {
       method: 'POST', path: '/v1/auth/sign-out', summary: 'End this token\'s session', tag: 'auth', auth: 'user',
       response: Ok,
       async handle({ token }) {
-        if (token) await signOut(db, token);
+        if (token) {
+          deps.tokens.forget(token);
+          await signOut(db, token);
+        }
         return { ok: true };
       },
     }),

@@ -15,29 +15,34 @@ export class CursorTooOldError extends Error {}
  * from 0 (the compacted log still holds the latest state of everything).
  */
 export async function pull(db: ServerDb, user: SessionUser, query: z.output<typeof PullQuery>): Promise<PullResponse> {
-  const [state] = await db.query<{ v: number; oldest: number; last_seq: number | null }>(
-    `SELECT (SELECT v FROM sync_version WHERE id = 1) AS v, (SELECT oldest FROM sync_horizon WHERE id = 1) AS oldest,
-            (SELECT last_seq FROM sync_clients WHERE client_id = $1 AND user_id = $2) AS last_seq`,
-    [query.clientId, user.id],
+  const seeAll = SEE_ALL.includes(user.role);
+  // One round trip: the counters and the page together (`state` is also the first row's columns).
+  const rows = await db.query<{ v: number; oldest: number; last_seq: number | null; version: number | null; entity: string; entity_id: string; op: Change['op']; data: unknown }>(
+    `WITH state AS (
+       SELECT (SELECT v FROM sync_version WHERE id = 1) AS v, (SELECT oldest FROM sync_horizon WHERE id = 1) AS oldest,
+              (SELECT last_seq FROM sync_clients WHERE client_id = $5 AND user_id = $6) AS last_seq
+     ),
+     page AS (
+       SELECT DISTINCT version FROM changes, state
+       WHERE version > $1 AND version <= state.v AND (scope_unit IS NULL OR $2 OR scope_unit = $3)
+         AND ($1 = 0 OR $1 >= state.oldest)
+       ORDER BY version LIMIT $4
+     )
+     SELECT s.v, s.oldest, s.last_seq, c.version, c.entity, c.entity_id, c.op, c.data
+     FROM state s LEFT JOIN (
+       changes c JOIN page p ON p.version = c.version AND (c.scope_unit IS NULL OR $2 OR c.scope_unit = $3)
+     ) ON true
+     ORDER BY c.version, c.entity, c.entity_id`,
+    [query.cursor, seeAll, user.unitCode ?? '', query.limit + 1, query.clientId, user.id],
   );
+  const state = rows[0];
   if (!state) throw new Error('sync state rows missing');
   if (query.cursor !== 0 && query.cursor < state.oldest) throw new CursorTooOldError();
-  const seeAll = SEE_ALL.includes(user.role);
-  const rows = await db.query<{ version: number; entity: string; entity_id: string; op: Change['op']; data: unknown }>(
-    `WITH page AS (
-       SELECT DISTINCT version FROM changes
-       WHERE version > $1 AND version <= $2 AND (scope_unit IS NULL OR $3 OR scope_unit = $4)
-       ORDER BY version LIMIT $5
-     )
-     SELECT c.version, c.entity, c.entity_id, c.op, c.data FROM changes c JOIN page p ON p.version = c.version
-     WHERE (c.scope_unit IS NULL OR $3 OR c.scope_unit = $4)
-     ORDER BY c.version, c.entity, c.entity_id`,
-    [query.cursor, state.v, seeAll, user.unitCode ?? '', query.limit + 1],
-  );
-  const versions = [...new Set(rows.map((r) => r.version))];
+  const found = rows.filter((r): r is typeof r & { version: number } => r.version !== null);
+  const versions = [...new Set(found.map((r) => r.version))];
   const hasMore = versions.length > query.limit;
   const kept = hasMore ? new Set(versions.slice(0, query.limit)) : null;
-  const changes = rows
+  const changes = found
     .filter((r) => kept === null || kept.has(r.version))
     .map((r): Change => ({ version: r.version, entity: r.entity, id: r.entity_id, op: r.op, data: r.data }));
   const cursor = hasMore ? (changes.at(-1)?.version ?? query.cursor) : Math.max(state.v, query.cursor);

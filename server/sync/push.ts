@@ -27,11 +27,14 @@ export async function push(db: ServerDb, user: SessionUser, request: ParsedPush,
       if (mutation.seq > last + 1) return { kind: 'gap' as const, last };
       const ctx = commandContext(tx, user, request.clientId, secrets);
       const result = await apply(tx, ctx, mutation);
-      await tx.query('INSERT INTO mutation_results (client_id, seq, name, status, error, value) VALUES ($1, $2, $3, $4, $5, $6)', [
-        request.clientId, mutation.seq, mutation.name, result.status, result.error === null ? null : JSON.stringify(result.error), JSON.stringify(result.value ?? null),
-      ]);
-      await tx.query('UPDATE sync_clients SET last_seq = $2 WHERE client_id = $1', [request.clientId, mutation.seq]);
-      return { kind: 'applied' as const, last: mutation.seq, stored: result, version: ctx.versionTaken() };
+      const version = await ctx.flush({
+        statements: [
+          'INSERT INTO mutation_results (client_id, seq, name, status, error, value) VALUES ($1, $2, $3, $4, $5, $6)',
+          'UPDATE sync_clients SET last_seq = $2 WHERE client_id = $1',
+        ],
+        params: [request.clientId, mutation.seq, mutation.name, result.status, result.error === null ? null : JSON.stringify(result.error), JSON.stringify(result.value ?? null)],
+      });
+      return { kind: 'applied' as const, last: mutation.seq, stored: result, version };
     });
     lastSeq = outcome.last;
     if (outcome.kind === 'gap') {
@@ -47,8 +50,12 @@ export async function push(db: ServerDb, user: SessionUser, request: ParsedPush,
 
 /** The client's last applied sequence, with its row locked for this transaction. */
 async function lockClient(tx: Sql, clientId: string, user: SessionUser): Promise<number> {
-  await tx.query('INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, user.id]);
-  const [row] = await tx.query<{ last_seq: number; user_id: string }>('SELECT last_seq, user_id FROM sync_clients WHERE client_id = $1 FOR UPDATE', [clientId]);
+  // One statement creates the row or locks the existing one (the no-op update takes the row lock).
+  const [row] = await tx.query<{ last_seq: number; user_id: string }>(
+    `INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2)
+     ON CONFLICT (client_id) DO UPDATE SET last_seq = sync_clients.last_seq RETURNING last_seq, user_id`,
+    [clientId, user.id],
+  );
   if (!row) throw new Error('sync client row missing');
   // A client id belongs to the user who first pushed with it: nobody continues someone else's queue.
   if (row.user_id !== user.id) throw new ForeignClientError('client id belongs to another user');
@@ -68,15 +75,17 @@ async function apply(tx: Sql, ctx: ReturnType<typeof commandContext>, mutation: 
   if (!spec) return { seq: mutation.seq, status: 'rejected', error: { code: 'unknown_command', message: 'sync.rejections.unknownCommand' }, value: null };
   const args = spec.args.safeParse(mutation.args);
   if (!args.success) return { seq: mutation.seq, status: 'rejected', error: { code: 'invalid_input', message: 'errors.invalid_input' }, value: null };
-  await tx.query('SAVEPOINT command');
+  // A command that may refuse after it has written runs under a savepoint, so a refusal undoes
+  // its writes and keeps the transaction to record the refusal. The others refuse before writing.
+  if (spec.writesBeforeRefusing) await tx.query('SAVEPOINT command');
   try {
     const value = await spec.run(ctx, args.data);
-    await tx.query('RELEASE SAVEPOINT command');
+    if (spec.writesBeforeRefusing) await tx.query('RELEASE SAVEPOINT command');
     return { seq: mutation.seq, status: 'applied', error: null, value: value ?? null };
   } catch (error) {
     if (!(error instanceof CommandRejection)) throw error;
-    // Undo the command's own writes, keep the transaction to record the refusal.
-    await tx.query('ROLLBACK TO SAVEPOINT command');
+    if (spec.writesBeforeRefusing) await tx.query('ROLLBACK TO SAVEPOINT command');
+    ctx.discard();
     return { seq: mutation.seq, status: error.status, error: { code: error.code, message: error.message }, value: null };
   }
 }

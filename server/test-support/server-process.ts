@@ -15,7 +15,7 @@ const serverDir = join(import.meta.dirname, '..');
 
 /** Runs `npm run server`'s entry point as a real process with `env`, on a free port. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [join(serverDir, 'cli.ts')], {
+  const child = spawn(process.execPath, [...(process.env['SERVER_NODE_ARGS']?.split(' ') ?? []), join(serverDir, 'cli.ts')], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -133,7 +133,6 @@ export const initial: ServerMigration = {
       registered_by uuid NOT NULL REFERENCES users (id),
       server_received_at timestamptz NOT NULL DEFAULT now(),
       cancelled_at  timestamptz,
-      version       bigint NOT NULL,
       UNIQUE (desk_code, year, sequence)
     );
   `,

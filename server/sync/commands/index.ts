@@ -5,15 +5,17 @@ import { CancelCommand, cancelCommand, RegisterCommand, registerCommand, VoidNum
 interface CommandSpec<S extends z.ZodType> {
   readonly args: S;
   readonly run: (ctx: CommandContext, args: z.output<S>) => Promise<unknown>;
+  /** True when the command may throw a refusal after some of its writes (it then gets a savepoint). */
+  readonly writesBeforeRefusing: boolean;
 }
 
-function command<S extends z.ZodType>(args: S, run: (ctx: CommandContext, args: z.output<S>) => Promise<unknown>): CommandSpec<z.ZodType> {
-  return { args, run: run as CommandSpec<z.ZodType>['run'] };
+function command<S extends z.ZodType>(args: S, run: (ctx: CommandContext, args: z.output<S>) => Promise<unknown>, writesBeforeRefusing = false): CommandSpec<z.ZodType> {
+  return { args, run: run as CommandSpec<z.ZodType>['run'], writesBeforeRefusing };
 }
 
 /** Every command a workstation may push, by name. Unknown names are rejected, not fatal. */
 export const serverCommands: Readonly<Record<string, CommandSpec<z.ZodType>>> = {
   'registry.register': command(RegisterCommand, registerCommand),
   'registry.cancel': command(CancelCommand, cancelCommand),
-  'rpw.void': command(VoidNumbersCommand, voidNumbersCommand),
+  'rpw.void': command(VoidNumbersCommand, voidNumbersCommand, true),
 };

@@ -53,16 +53,15 @@ export async function registerCommand(ctx: CommandContext, args: z.output<typeof
     throw new CommandRejection('bad_number', 'sync.rejections.badNumber');
   }
   await assertLeased(ctx, item.deskCode, item.year, item.sequence);
-  const version = await ctx.version();
   const inserted = await ctx.tx.query(
-    `INSERT INTO incoming_items (id, rpw_number, desk_code, year, sequence, status, tracking_code, tracking_pin_hash, item, registered_by, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO incoming_items (id, rpw_number, desk_code, year, sequence, status, tracking_code, tracking_pin_hash, item, registered_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT DO NOTHING RETURNING id`,
     [item.id, item.rpwNumber, item.deskCode, item.year, item.sequence, item.status, item.trackingCode,
-      pinHash(ctx.secrets.trackingPinKey, item.trackingCode, item.trackingPin), JSON.stringify(publicItem(item)), ctx.user.id, version],
+      pinHash(ctx.secrets.trackingPinKey, item.trackingCode, item.trackingPin), JSON.stringify(publicItem(item)), ctx.user.id],
   );
   if (inserted.length === 0) throw new CommandRejection('number_taken', 'sync.rejections.numberTaken', 'conflict');
-  await ctx.change({ entity: 'incoming_item', id: item.id, op: 'upsert', scopeUnit: await deskScope(ctx, item), data: publicItem(item) });
+  ctx.change({ entity: 'incoming_item', id: item.id, op: 'upsert', scopeUnit: await deskScope(ctx, item), data: publicItem(item) });
   return { rpwNumber: item.rpwNumber };
 }
 
@@ -72,9 +71,8 @@ export async function cancelCommand(ctx: CommandContext, args: z.output<typeof C
   if (!row) throw new CommandRejection('not_found', 'errors.not_found');
   if (row.status !== 'registered') throw new CommandRejection('already_cancelled', 'sync.rejections.alreadyCancelled', 'conflict');
   const item = { ...row.item, status: 'cancelled' as const, cancelReason: args.reason };
-  const version = await ctx.version();
-  await ctx.tx.query("UPDATE incoming_items SET status = 'cancelled', item = $2, version = $3, cancelled_at = now() WHERE id = $1", [args.id, JSON.stringify(item), version]);
-  await ctx.change({ entity: 'incoming_item', id: args.id, op: 'upsert', scopeUnit: await deskScope(ctx, { ...item, trackingPin: '' }), data: item });
+  await ctx.tx.query("UPDATE incoming_items SET status = 'cancelled', item = $2, cancelled_at = now() WHERE id = $1", [args.id, JSON.stringify(item)]);
+  ctx.change({ entity: 'incoming_item', id: args.id, op: 'upsert', scopeUnit: await deskScope(ctx, { ...item, trackingPin: '' }), data: item });
   return null;
 }
 
@@ -86,7 +84,7 @@ export async function voidNumbersCommand(ctx: CommandContext, args: z.output<typ
     if (used.length > 0) throw new CommandRejection('number_taken', 'sync.rejections.numberTaken', 'conflict');
     await ctx.tx.query('INSERT INTO rpw_void (desk_code, year, sequence, voided_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [args.deskCode, args.year, sequence, ctx.user.id]);
     const id = formatRpwNumber(args.deskCode, sequence, args.year);
-    await ctx.change({ entity: 'rpw_void', id, op: 'upsert', scopeUnit: null, data: { deskCode: args.deskCode, year: args.year, sequence, rpwNumber: id } });
+    ctx.change({ entity: 'rpw_void', id, op: 'upsert', scopeUnit: null, data: { deskCode: args.deskCode, year: args.year, sequence, rpwNumber: id } });
   }
   return null;
 }
