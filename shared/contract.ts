@@ -4,6 +4,7 @@ import { GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
+import { AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
 /**
  * The one contract between the renderer and the workstation core. Both transports (Electron IPC
@@ -32,12 +33,21 @@ export const methods = {
   'documents.print': { input: PrintRequest, output: z.object({ printed: z.boolean() }) },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
+  'auth.status': { input: NoInput, output: AuthStatus },
+  'auth.signIn': { input: SignInInput, output: AuthStatus },
+  'auth.signOut': { input: NoInput, output: AuthStatus },
+  'sync.status': { input: NoInput, output: SyncStatus },
+  'sync.now': { input: NoInput, output: SyncStatus },
+  'sync.issues': { input: z.object({ limit: z.number().int().min(1).max(500).default(200) }), output: z.array(SyncIssue) },
+  'sync.resolveIssue': { input: z.object({ id: z.number().int().positive() }), output: z.object({ resolved: z.boolean() }) },
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   'settings.changed': Settings,
   'app.updateAvailable': UpdateAvailable,
   'registry.changed': z.object({ ids: z.array(z.string()) }),
+  'auth.changed': AuthStatus,
+  'sync.status': SyncStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof methods;

@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'forbidden',
+  'unauthenticated', // sign in first, or the login or password was wrong (`issues` says which)
   'not_configured', // the workstation lacks a setting the action needs (e.g. no desk code)
   'not_supported', // this shell cannot do it (printing directly is Electron's; the browser prints the opened PDF)
   'unavailable', // the workstation core or the transport cannot be reached right now

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, Shell } from '../../shared/app-info.ts';
 import type { EditableSettings } from '../../shared/settings.ts';
+import { isMethod, type Method } from '../../shared/contract.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { TokenVault, type SecretProtector } from './auth/token-vault.ts';
 import { startDbWorker, type DbClient } from './db/db-client.ts';
 import { defaultSettings } from './default-settings.ts';
 import { EventBus } from './events.ts';
@@ -11,6 +14,7 @@ import { AppError } from './rpc/app-error.ts';
 import { RegistryDocumentsService } from './services/registry-documents-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { SettingsService } from './services/settings-service.ts';
+import { SyncEngine } from './sync/sync-engine.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
 
 export interface WorkstationOptions {
@@ -25,6 +29,8 @@ export interface WorkstationOptions {
   /** The shell's printer: Electron prints through the system dialog; the devserver has none. */
   readonly printPdf?: (bytes: Buffer) => Promise<boolean>;
   readonly logError?: (message: string, error: unknown) => void;
+  /** Encrypts the stored sign-in token (Electron's safeStorage); null: a file only its owner reads. */
+  readonly protectSecret?: SecretProtector | null;
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -35,6 +41,10 @@ export interface Workstation {
 }
 
 export const DATABASE_FILE_NAME = 'kancelaria.sqlite';
+export const SESSION_FILE_NAME = 'session.bin';
+
+/** What a clerk may do before signing in, when a central server is configured. */
+const OPEN_METHODS: ReadonlySet<Method> = new Set<Method>(['app.info', 'settings.get', 'settings.update', 'auth.status', 'auth.signIn', 'auth.signOut', 'sync.status']);
 
 /** Composition root of core: opens the data folder, wires services to the contract's handlers. */
 export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
@@ -44,7 +54,18 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const documents = startDocumentsWorker(options.workers.documents);
   const events = new EventBus();
   const settings = new SettingsService(db, events, defaultSettings(options.defaults));
-  const registry = new RegistryService(db, events, settings);
+  const logError = options.logError ?? ((message: string, error: unknown) => console.error(message, error));
+  const auth = new AuthService({ db, settings, events, vault: new TokenVault(join(options.dataDir, SESSION_FILE_NAME), options.protectSecret ?? null) });
+  await auth.restore();
+  const sync = new SyncEngine({ db, events, settings, auth, logError });
+  const registry = new RegistryService(db, events, settings, {
+    actor: () => ({ synced: auth.serverUrl !== '', displayName: auth.user?.displayName ?? null }),
+    changed: () => sync.kick(),
+  });
+  events.subscribe((name) => {
+    if (name === 'settings.changed') void auth.settingsChanged().then(() => sync.kick());
+    if (name === 'auth.changed') sync.kick();
+  });
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
 
   const handlers: Handlers = {
@@ -70,18 +91,45 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     },
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
+    'auth.status': () => auth.status(),
+    'auth.signIn': (input) => auth.signIn(input),
+    'auth.signOut': () => auth.signOut(),
+    'sync.status': () => sync.status(),
+    'sync.now': () => sync.syncNow(),
+    'sync.issues': (input) => db.call('sync.issues', input.limit),
+    'sync.resolveIssue': async (input) => {
+      const resolved = await db.call('sync.resolveIssue', input.id, new Date().toISOString());
+      if (resolved) void sync.status().then((status) => events.emit('sync.status', status));
+      return { resolved };
+    },
   };
 
-  const dispatch = createDispatch(handlers, {
-    checkOutput: options.checkOutput ?? false,
-    logError: options.logError ?? ((message, error) => console.error(message, error)),
-  });
+  const dispatch = createDispatch(requireSignIn(handlers, auth), { checkOutput: options.checkOutput ?? false, logError });
+  sync.kick();
 
   return {
     dispatch,
     events,
     close: async () => {
+      await sync.stop();
       await Promise.all([db.close(), documents.close()]);
     },
   };
+}
+
+/**
+ * With a central server, the local data opens only to someone signed in (online, or offline as a
+ * person who signed in here before). Local mode has no sign-in at all.
+ */
+function requireSignIn(handlers: Handlers, auth: AuthService): Handlers {
+  const guarded: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    guarded[name] = isMethod(name) && OPEN_METHODS.has(name)
+      ? handler
+      : (input: never) => {
+          if (!auth.unlocked) throw new AppError('unauthenticated', 'Sign in first');
+          return (handler as (input: never) => unknown)(input);
+        };
+  }
+  return guarded as Handlers;
 }

@@ -25,6 +25,4 @@ export function dateTimeInputToIso(value: string): string | null {
 }
 
 /** Value for <input type="date">: the local calendar day of `date`. */
-export function localIsoDate(date: Date): string {
-  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export { localIsoDate } from '../../shared/dates.ts';

@@ -5,10 +5,13 @@ import type { Sql } from '../db/database.ts';
 export class CommandRejection extends Error {
   readonly code: string;
   readonly status: 'rejected' | 'conflict';
-  constructor(code: string, message: string, status: 'rejected' | 'conflict' = 'rejected') {
+  /** For a conflict: the server's version of what the command collided with, shown beside the clerk's. */
+  readonly serverData: unknown;
+  constructor(code: string, message: string, status: 'rejected' | 'conflict' = 'rejected', serverData: unknown = null) {
     super(message);
     this.code = code;
     this.status = status;
+    this.serverData = serverData;
   }
 }
 

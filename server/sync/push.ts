@@ -86,6 +86,6 @@ async function apply(tx: Sql, ctx: ReturnType<typeof commandContext>, mutation: 
     if (!(error instanceof CommandRejection)) throw error;
     if (spec.writesBeforeRefusing) await tx.query('ROLLBACK TO SAVEPOINT command');
     ctx.discard();
-    return { seq: mutation.seq, status: error.status, error: { code: error.code, message: error.message }, value: null };
+    return { seq: mutation.seq, status: error.status, error: { code: error.code, message: error.message }, value: error.serverData };
   }
 }

@@ -12,7 +12,7 @@ const tempDir = useTempDirs();
 
 async function deskWorkstation(): Promise<Workstation> {
   const workstation = await startWorkstation({ dataDir: tempDir(), version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, logError: () => undefined });
-  await workstation.dispatch('settings.update', { workstationName: 'Okienko 2', deskCode: 'KO', centralServerUrl: 'https://kancelaria.urzad.example.pl/', uiLanguage: 'pl' });
+  await workstation.dispatch('settings.update', { workstationName: 'Okienko 2', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
   return workstation;
 }
 

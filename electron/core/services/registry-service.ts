@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { Correspondent, CorrespondentInput } from '../../../shared/correspondents.ts';
 import type { IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItem } from '../../../shared/registry.ts';
 import type { DbClient } from '../db/db-client.ts';
-import type { NumberingMode } from '../db/repositories/rpw-numbering.ts';
 import type { EventBus } from '../events.ts';
 import { trackingCode, trackingPin, uuidv7 } from '../ids.ts';
 import { AppError } from '../rpc/app-error.ts';
@@ -11,20 +10,32 @@ import type { SettingsService } from './settings-service.ts';
 type ParsedListQuery = z.output<typeof ListItemsQuery>;
 type ParsedCorrespondent = z.output<typeof CorrespondentInput>;
 
+/** Who is working, as the registry needs to know it (the auth service, or a fixed one in tests). */
+export interface RegistryActor {
+  /** True with a central server: numbers come from leased blocks and every change enters the outbox. */
+  readonly synced: boolean;
+  /** The signed-in person's name for the metryka; null in local mode (the workstation's name is used). */
+  readonly displayName: string | null;
+}
+
+const LOCAL_ONLY: RegistryActor = { synced: false, displayName: null };
+
 /** The registry desk's work: registering, cancelling and reading the incoming register. */
 export class RegistryService {
   readonly #db: DbClient;
   readonly #events: EventBus;
   readonly #settings: SettingsService;
   readonly #now: () => Date;
-  readonly #numbering: NumberingMode;
+  readonly #actor: () => RegistryActor;
+  readonly #changed: () => void;
 
-  constructor(db: DbClient, events: EventBus, settings: SettingsService, now: () => Date = () => new Date(), numbering: NumberingMode = 'local') {
+  constructor(db: DbClient, events: EventBus, settings: SettingsService, options: { now?: () => Date; actor?: () => RegistryActor; changed?: () => void } = {}) {
     this.#db = db;
     this.#events = events;
     this.#settings = settings;
-    this.#now = now;
-    this.#numbering = numbering;
+    this.#now = options.now ?? (() => new Date());
+    this.#actor = options.actor ?? (() => LOCAL_ONLY);
+    this.#changed = options.changed ?? (() => undefined);
   }
 
   async register(item: RegisterItem): Promise<IncomingItem> {
@@ -39,24 +50,38 @@ export class RegistryService {
       sender = { ...sender, name: sender.name ?? known.name };
     }
     const now = this.#now();
-    const registered = await this.#db.call('registry.register', {
-      item: { ...item, sender },
-      id: uuidv7(now.getTime()),
-      deskCode: settings.deskCode,
-      year: now.getFullYear(),
-      registeredAt: now.toISOString(),
-      registeredBy: settings.workstationName,
-      trackingCode: trackingCode(),
-      trackingPin: trackingPin(),
-      numbering: this.#numbering,
-    });
+    const actor = this.#actor();
+    let registered: IncomingItem;
+    try {
+      registered = await this.#db.call('registry.register', {
+        item: { ...item, sender },
+        id: uuidv7(now.getTime()),
+        deskCode: settings.deskCode,
+        year: now.getFullYear(),
+        registeredAt: now.toISOString(),
+        registeredBy: actor.displayName ?? settings.workstationName,
+        trackingCode: trackingCode(),
+        trackingPin: trackingPin(),
+        numbering: actor.synced ? 'leased-only' : 'local',
+        outbox: actor.synced,
+      });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'NoNumbersLeftError') {
+        throw new AppError('unavailable', 'No leased RPW numbers left; connect to the central server', [{ path: 'rpwNumber', message: 'sync.errors.noNumbers' }]);
+      }
+      throw error;
+    }
     this.#events.emit('registry.changed', { ids: [registered.id] });
+    this.#changed();
     return registered;
   }
 
   async cancel(id: string, reason: string): Promise<IncomingItem> {
     const settings = await this.#settings.get();
-    const cancelled = await this.#db.call('registry.cancel', { id, reason, at: this.#now().toISOString(), actor: settings.workstationName });
+    const actor = this.#actor();
+    const cancelled = await this.#db.call('registry.cancel', {
+      id, reason, at: this.#now().toISOString(), actor: actor.displayName ?? settings.workstationName, outbox: actor.synced,
+    });
     if (!cancelled) {
       const existing = await this.#db.call('registry.get', id);
       throw existing
@@ -64,6 +89,7 @@ export class RegistryService {
         : new AppError('not_found', 'No such register entry');
     }
     this.#events.emit('registry.changed', { ids: [id] });
+    this.#changed();
     return cancelled;
   }
 

@@ -60,7 +60,13 @@ export async function registerCommand(ctx: CommandContext, args: z.output<typeof
     [item.id, item.rpwNumber, item.deskCode, item.year, item.sequence, item.status, item.trackingCode,
       pinHash(ctx.secrets.trackingPinKey, item.trackingCode, item.trackingPin), JSON.stringify(publicItem(item)), ctx.user.id],
   );
-  if (inserted.length === 0) throw new CommandRejection('number_taken', 'sync.rejections.numberTaken', 'conflict');
+  if (inserted.length === 0) {
+    const [existing] = await ctx.tx.query<{ item: unknown }>(
+      'SELECT item FROM incoming_items WHERE id = $1 OR (desk_code = $2 AND year = $3 AND sequence = $4) LIMIT 1',
+      [item.id, item.deskCode, item.year, item.sequence],
+    );
+    throw new CommandRejection('number_taken', 'sync.rejections.numberTaken', 'conflict', existing?.item ?? null);
+  }
   ctx.change({ entity: 'incoming_item', id: item.id, op: 'upsert', scopeUnit: await deskScope(ctx, item), data: publicItem(item) });
   return { rpwNumber: item.rpwNumber };
 }
@@ -69,8 +75,9 @@ export async function cancelCommand(ctx: CommandContext, args: z.output<typeof C
   requireRole(ctx.user, REGISTRY_ROLES);
   const [row] = await ctx.tx.query<{ status: string; item: IncomingItem }>('SELECT status, item FROM incoming_items WHERE id = $1 FOR UPDATE', [args.id]);
   if (!row) throw new CommandRejection('not_found', 'errors.not_found');
-  if (row.status !== 'registered') throw new CommandRejection('already_cancelled', 'sync.rejections.alreadyCancelled', 'conflict');
-  const item = { ...row.item, status: 'cancelled' as const, cancelReason: args.reason };
+  if (row.status !== 'registered') throw new CommandRejection('already_cancelled', 'sync.rejections.alreadyCancelled', 'conflict', row.item);
+  // Who cancelled and when travel with the item, for the metryka on other workstations.
+  const item = { ...row.item, status: 'cancelled' as const, cancelReason: args.reason, cancelledAt: new Date().toISOString(), cancelledBy: ctx.user.displayName };
   await ctx.tx.query("UPDATE incoming_items SET status = 'cancelled', item = $2, cancelled_at = now() WHERE id = $1", [args.id, JSON.stringify(item)]);
   ctx.change({ entity: 'incoming_item', id: args.id, op: 'upsert', scopeUnit: await deskScope(ctx, { ...item, trackingPin: '' }), data: item });
   return null;

@@ -67,9 +67,9 @@ describe('registering incoming letters', () => {
     expect(() => db.prepare("UPDATE incoming_items SET rpw_number = 'RPW/KO/9/2026'").run()).toThrow(/keeps its number/);
     expect(() => db.prepare('DELETE FROM item_events').run()).toThrow(/append-only/);
 
-    const cancelled = cancelItem(db, { id: item.id, reason: 'Pomyłkowa rejestracja', at: '2026-11-20T09:00:00.000Z', actor: 'Okienko 1' });
+    const cancelled = cancelItem(db, { id: item.id, reason: 'Pomyłkowa rejestracja', at: '2026-11-20T09:00:00.000Z', actor: 'Okienko 1', outbox: false });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Pomyłkowa rejestracja', rpwNumber: 'RPW/KO/1/2026' });
-    expect(cancelItem(db, { id: item.id, reason: 'again', at: 'x', actor: 'y' })).toBeNull();
+    expect(cancelItem(db, { id: item.id, reason: 'again', at: 'x', actor: 'y', outbox: false })).toBeNull();
     expect(getItem(db, item.id)?.events.map((e) => e.kind)).toEqual(['registered', 'cancelled']);
     expect(listItems(db, query).total).toBe(1);
     // The next letter gets the next number: a cancelled number is never reused.

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/registry.ts';
 import { toFtsQuery } from '../fts-query.ts';
 import { allocateRpwNumber, type NumberingMode } from './rpw-numbering.ts';
+import { enqueueCommand } from './sync.ts';
 
 export interface RegisterArgs {
   readonly item: RegisterItem;
@@ -21,6 +22,8 @@ export interface RegisterArgs {
   readonly trackingCode: string;
   readonly trackingPin: string;
   readonly numbering: NumberingMode;
+  /** With a central server: the command goes to the outbox in the same transaction as the entry. */
+  readonly outbox: boolean;
 }
 
 interface ItemRecord {
@@ -78,18 +81,21 @@ export function registerItem(db: Database, args: RegisterArgs): IncomingItem {
       item.notes, a.registeredAt, a.registeredBy, a.trackingCode, a.trackingPin,
     );
     appendEvent(db, a.id, a.registeredAt, a.registeredBy, 'registered', { rpwNumber });
-    return readItem(db, a.id) ?? failMissing(a.id);
+    const registered = readItem(db, a.id) ?? failMissing(a.id);
+    if (a.outbox) enqueueCommand(db, 'registry.register', { item: registered }, a.registeredAt);
+    return registered;
   });
   return run.immediate(args);
 }
 
-export function cancelItem(db: Database, args: { id: string; reason: string; at: string; actor: string }): IncomingItem | null {
+export function cancelItem(db: Database, args: { id: string; reason: string; at: string; actor: string; outbox: boolean }): IncomingItem | null {
   const run = db.transaction((): IncomingItem | null => {
     const changed = db
       .prepare("UPDATE incoming_items SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'registered'")
       .run(args.reason, args.id).changes;
     if (changed === 0) return null;
     appendEvent(db, args.id, args.at, args.actor, 'cancelled', { reason: args.reason });
+    if (args.outbox) enqueueCommand(db, 'registry.cancel', { id: args.id, reason: args.reason }, args.at);
     return readItem(db, args.id);
   });
   return run.immediate();

@@ -2,7 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate.ts';
 import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
+import { knownUser, rememberUser } from './known-users.ts';
 import { readSettings, writeSettings } from './settings.ts';
+import {
+  addLeasedBlock, applyPulledChanges, applyPushResults, leasedNumbersLeft, listSyncIssues, outboxBatch, resetCursor,
+  resolveSyncIssue, syncCounts, syncStateFor, voidNumbers, voidUnusedNumbers,
+} from './sync.ts';
 
 /**
  * Every synchronous repository function the worker may run, by name. The worker protocol and the
@@ -21,6 +26,20 @@ export const repositories = {
   'correspondents.save': saveCorrespondent,
   'correspondents.get': getCorrespondent,
   'correspondents.search': searchCorrespondents,
+  'sync.state': syncStateFor,
+  'sync.outboxBatch': outboxBatch,
+  'sync.applyPushResults': applyPushResults,
+  'sync.applyPulled': applyPulledChanges,
+  'sync.resetCursor': resetCursor,
+  'sync.addLease': addLeasedBlock,
+  'sync.numbersLeft': leasedNumbersLeft,
+  'sync.voidUnused': voidUnusedNumbers,
+  'sync.voidNumbers': voidNumbers,
+  'sync.counts': syncCounts,
+  'sync.issues': listSyncIssues,
+  'sync.resolveIssue': resolveSyncIssue,
+  'auth.rememberUser': rememberUser,
+  'auth.knownUser': knownUser,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
 
 export type Repositories = typeof repositories;

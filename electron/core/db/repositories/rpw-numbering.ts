@@ -28,12 +28,13 @@ interface BlockRow {
 export function allocateRpwNumber(db: Database, deskCode: string, year: number, mode: NumberingMode): number {
   if (!db.inTransaction) throw new Error('allocateRpwNumber must run inside the registering transaction');
   const block = db
-    .prepare<[string, number], BlockRow>(
+    .prepare<[string, number, string], BlockRow>(
       `SELECT id, next_no FROM rpw_blocks
         WHERE desk_code = ? AND year = ? AND (last_no IS NULL OR next_no <= last_no)
+          AND (? = 'local' OR origin = 'leased')
         ORDER BY first_no LIMIT 1`,
     )
-    .get(deskCode, year);
+    .get(deskCode, year, mode);
   if (block) {
     db.prepare('UPDATE rpw_blocks SET next_no = next_no + 1 WHERE id = ?').run(block.id);
     return block.next_no;

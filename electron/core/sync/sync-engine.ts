@@ -1,0 +1,236 @@
+import type { SyncState, SyncStatus } from '../../../shared/sync/status.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { DbClient } from '../db/db-client.ts';
+import type { EventBus } from '../events.ts';
+import type { SettingsService } from '../services/settings-service.ts';
+import { backoffDelay } from './backoff.ts';
+import { ServerHttpError, ServerUnreachableError, type ServerClient } from './server-client.ts';
+
+/** Below this many leased numbers left, the desk leases the next block. */
+export const LEASE_LOW_WATER = 20;
+export const LEASE_SIZE = 50;
+const PUSH_BATCH = 200;
+const PULL_PAGE = 1000;
+/** While the event stream is down, pull this often anyway. */
+const POLL_MS = 15_000;
+const REGISTRY_ROLES = new Set(['admin', 'registry_clerk']);
+
+export interface SyncEngineDeps {
+  readonly db: DbClient;
+  readonly events: EventBus;
+  readonly settings: SettingsService;
+  readonly auth: AuthService;
+  readonly now?: () => Date;
+  readonly random?: () => number;
+  readonly logError?: (message: string, error: unknown) => void;
+}
+
+/**
+ * Moves the outbox to the server and the server's changes here (DESIGN.md "Sync"). One cycle at
+ * a time: void last year's unused numbers, lease numbers when low, push until the outbox is
+ * empty, pull until nothing is left. Triggered by local changes, by the server's pokes over SSE,
+ * by a poll while SSE is down, and after failures by exponential back-off with jitter.
+ */
+export class SyncEngine {
+  readonly #deps: SyncEngineDeps;
+  readonly #now: () => Date;
+  readonly #random: () => number;
+  #state: SyncState = 'local';
+  #failures = 0;
+  #lastError: string | null = null;
+  #nextAttemptAt: Date | null = null;
+  #cycle: Promise<void> | null = null;
+  #again = false;
+  #timer: NodeJS.Timeout | null = null;
+  #stream: AbortController | null = null;
+  #streamUp = false;
+  #stopped = false;
+  #lastEmitted = '';
+
+  constructor(deps: SyncEngineDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? (() => new Date());
+    this.#random = deps.random ?? Math.random;
+  }
+
+  /** Run a cycle soon; a request during a cycle runs one more right after it. */
+  kick(): void {
+    if (this.#stopped) return;
+    if (this.#cycle) {
+      this.#again = true;
+      return;
+    }
+    this.#cycle = this.#run().finally(() => {
+      this.#cycle = null;
+      if (this.#again && !this.#stopped) {
+        this.#again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Runs a cycle now and resolves when it and any it triggered are done ("Synchronizuj teraz"). */
+  async syncNow(): Promise<SyncStatus> {
+    this.#failures = 0;
+    this.kick();
+    while (this.#cycle) await this.#cycle;
+    return this.status();
+  }
+
+  async status(): Promise<SyncStatus> {
+    const counts = await this.#deps.db.call('sync.counts');
+    const state = this.#deps.auth.serverUrl === '' ? 'local' : this.#deps.auth.user === null ? 'signedOut' : this.#state;
+    const lastSyncAt = this.#deps.auth.serverUrl === '' ? null : (await this.#deps.db.call('sync.state', this.#deps.auth.serverUrl, this.#now().toISOString())).lastSyncAt;
+    return {
+      state,
+      pending: counts.pending,
+      issues: counts.issues,
+      lastSyncAt,
+      nextAttemptAt: state === 'offline' ? (this.#nextAttemptAt?.toISOString() ?? null) : null,
+      lastError: state === 'offline' || state === 'unauthorized' ? this.#lastError : null,
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#clearTimer();
+    this.#stream?.abort();
+    await this.#cycle;
+  }
+
+  async #run(): Promise<void> {
+    const { auth } = this.#deps;
+    if (auth.serverUrl === '' || auth.user === null) {
+      this.#stream?.abort();
+      await this.#publish();
+      return;
+    }
+    if (auth.token === null) {
+      this.#state = 'unauthorized';
+      this.#lastError = 'sync.errors.signInAgain';
+      await this.#publish();
+      return;
+    }
+    this.#clearTimer();
+    this.#state = 'syncing';
+    await this.#publish();
+    try {
+      await this.#cycleOnce(auth.client());
+      this.#state = 'online';
+      this.#failures = 0;
+      this.#lastError = null;
+      this.#nextAttemptAt = null;
+      this.#openStream(auth.client());
+      if (!this.#streamUp) this.#schedule(POLL_MS);
+    } catch (error) {
+      this.#failed(error);
+    }
+    await this.#publish();
+  }
+
+  async #cycleOnce(client: ServerClient): Promise<void> {
+    const { db, auth, settings, events } = this.#deps;
+    const now = this.#now();
+    const at = now.toISOString();
+    const state = await db.call('sync.state', auth.serverUrl, at);
+    await db.call('sync.voidUnused', now.getFullYear(), at);
+
+    const { deskCode } = await settings.get();
+    const user = auth.user;
+    if (deskCode !== '' && user && REGISTRY_ROLES.has(user.role)) {
+      const left = await db.call('sync.numbersLeft', deskCode, now.getFullYear());
+      if (left < LEASE_LOW_WATER) {
+        const lease = await client.lease({ clientId: state.clientId, deskCode, year: now.getFullYear(), size: LEASE_SIZE });
+        await db.call('sync.addLease', lease, at);
+      }
+    }
+
+    for (;;) {
+      const batch = await db.call('sync.outboxBatch', PUSH_BATCH);
+      if (batch.length === 0) break;
+      const response = await client.push({ clientId: state.clientId, mutations: batch.map((c) => ({ seq: c.seq, name: c.name, args: c.args })) });
+      if (response.expectedSeq !== null && response.results.length === 0) {
+        // The server has not seen earlier commands this client numbered: a restored backup or a
+        // lost database. Nothing is thrown away; a person must look (logged, shown as an error).
+        throw new Error(`Server expects command ${String(response.expectedSeq)}; the outbox starts at ${String(batch[0]?.seq)}`);
+      }
+      await db.call('sync.applyPushResults', response.results, this.#now().toISOString());
+    }
+
+    let cursor = state.cursor;
+    for (;;) {
+      let page;
+      try {
+        page = await client.pull({ clientId: state.clientId, cursor, limit: PULL_PAGE });
+      } catch (error) {
+        if (error instanceof ServerHttpError && error.status === 410) {
+          await db.call('sync.resetCursor');
+          cursor = 0;
+          continue;
+        }
+        throw error;
+      }
+      const applied = await db.call('sync.applyPulled', page.changes, page.cursor, this.#now().toISOString());
+      cursor = page.cursor;
+      if (applied.itemIds.length > 0) events.emit('registry.changed', { ids: applied.itemIds });
+      if (!page.hasMore) break;
+    }
+  }
+
+  #failed(error: unknown): void {
+    if (error instanceof ServerHttpError && error.status === 401) {
+      this.#state = 'unauthorized';
+      this.#lastError = 'sync.errors.signInAgain';
+      this.#deps.auth.tokenRejected();
+      return;
+    }
+    this.#state = 'offline';
+    this.#failures += 1;
+    if (error instanceof ServerUnreachableError) {
+      this.#lastError = 'sync.errors.unreachable';
+    } else {
+      this.#lastError = 'sync.errors.server';
+      (this.#deps.logError ?? console.error)('sync cycle failed', error);
+    }
+    const delay = backoffDelay(this.#failures, this.#random);
+    this.#nextAttemptAt = new Date(this.#now().getTime() + delay);
+    this.#schedule(delay);
+  }
+
+  #schedule(delayMs: number): void {
+    this.#clearTimer();
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => this.kick(), delayMs);
+    this.#timer.unref();
+  }
+
+  #clearTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  /** Keeps one event stream open while online; a poke runs a cycle (which pulls). */
+  #openStream(client: ServerClient): void {
+    if (this.#stream && !this.#stream.signal.aborted) return;
+    const controller = new AbortController();
+    this.#stream = controller;
+    this.#streamUp = true;
+    client
+      .events(controller.signal, () => this.kick())
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.#stream === controller) this.#stream = null;
+        this.#streamUp = false;
+        // The stream ended: fall back to polling; the next good cycle reopens it.
+        if (!controller.signal.aborted && !this.#stopped) this.#schedule(this.#state === 'online' ? 1000 : POLL_MS);
+      });
+  }
+
+  async #publish(): Promise<void> {
+    const status = await this.status();
+    const key = JSON.stringify(status);
+    if (key === this.#lastEmitted) return;
+    this.#lastEmitted = key;
+    this.#deps.events.emit('sync.status', status);
+  }
+}
