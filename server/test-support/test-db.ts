@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { ServerDb } from '../db/database.ts';
 import { openServerDb } from '../db/open.ts';
+import { createTestDatabase } from './fresh-database.ts';
 
 /**
  * One migrated database per test file, emptied before each test. On PGlite by default; with
@@ -19,20 +18,9 @@ export function useServerDb(): () => ServerDb {
       db = await openServerDb({ databaseUrl: null, dataDir: null });
       return;
     }
-    const name = `kancelaria_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    db = await openServerDb({ databaseUrl: url.toString(), dataDir: null });
-    dropDatabase = async () => {
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    };
+    const fresh = await createTestDatabase(adminUrl);
+    db = await openServerDb({ databaseUrl: fresh.url, dataDir: null });
+    dropDatabase = fresh.drop;
   }, 60_000);
 
   beforeEach(async () => {

@@ -7,8 +7,8 @@ import { backoffDelay } from './backoff.ts';
 import { ServerHttpError, ServerUnreachableError, type ServerClient } from './server-client.ts';
 
 /** Below this many leased numbers left, the desk leases the next block. */
-export const LEASE_LOW_WATER = 20;
-export const LEASE_SIZE = 50;
+export const LEASE_LOW_WATER = 100;
+export const LEASE_SIZE = 200;
 const PUSH_BATCH = 200;
 const PULL_PAGE = 1000;
 /** While the event stream is down, pull this often anyway. */

@@ -47,6 +47,8 @@ export function syncStateFor(db: Database, serverUrl: string, at: string): SyncS
          SELECT seq, name, args, 'rejected', 'server_changed', 'sync.rejections.serverChanged', NULL, ? FROM outbox`,
       ).run(at);
       db.prepare('DELETE FROM outbox').run();
+      // Numbers leased from the old server mean nothing to the new one.
+      db.prepare("UPDATE rpw_blocks SET next_no = last_no + 1 WHERE origin = 'leased' AND next_no <= last_no").run();
     }
     const seqBase = db.prepare<[], number>("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'").pluck().get() ?? 0;
     const clientId = randomUUID();
