@@ -3,14 +3,16 @@ import { benchFoundation } from './bench/foundation.ts';
 import { missedTarget } from './bench/figures.ts';
 import { benchRegistry } from './bench/registry.ts';
 import { benchServer } from './bench/server.ts';
+import { benchSync } from './bench/sync.ts';
 
 /**
  * `npm run --silent bench`: speed figures as JSON. Benchmarks, not timed tests, hold the speed
  * targets; a figure with a `target` over it is listed under `missed` (and the exit code is 1).
  * BENCH_ITEMS sets the register size (default 1,000,000); BENCH_DATABASE_URL (or TEST_DATABASE_URL)
- * a PostgreSQL server for the central server's figures (else PGlite).
+ * a PostgreSQL server for the central server's figures (else PGlite); BENCH_SYNC_ITEMS the register
+ * a fresh workstation pulls from the server (default 100,000).
  */
-const figures = [...(await benchFoundation()), ...(await benchDocuments()), ...(await benchServer()), ...benchRegistry()];
+const figures = [...(await benchFoundation()), ...(await benchDocuments()), ...(await benchServer()), ...(await benchSync()), ...benchRegistry()];
 const missed = figures.filter(missedTarget).map((f) => f.name);
 console.log(JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, figures, missed }, null, 2));
 process.exitCode = missed.length > 0 ? 1 : 0;

@@ -63,7 +63,6 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     changed: () => sync.kick(),
   });
   events.subscribe((name) => {
-    if (name === 'settings.changed') void auth.settingsChanged().then(() => sync.kick());
     if (name === 'auth.changed') sync.kick();
   });
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
@@ -77,7 +76,13 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       schemaVersion: await db.call('meta.schemaVersion'),
     }),
     'settings.get': () => settings.get(),
-    'settings.update': (input) => settings.update(input),
+    'settings.update': async (input) => {
+      const saved = await settings.update(input);
+      // Before answering: a sign-in right after saving a new server address must use it.
+      await auth.settingsChanged();
+      sync.kick();
+      return saved;
+    },
     'registry.register': (input) => registry.register(input),
     'registry.cancel': (input) => registry.cancel(input.id, input.reason),
     'registry.get': (input) => registry.get(input.id),

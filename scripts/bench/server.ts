@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { createTestDatabase } from '../../server/test-support/fresh-database.ts';
 import { pushedItem } from '../../server/test-support/fixtures.ts';
 import { runAdmin, startServerProcess } from '../../server/test-support/server-process.ts';
 import { round, type Figure } from './figures.ts';
@@ -17,17 +17,8 @@ import { round, type Figure } from './figures.ts';
 export async function benchServer(seconds = Number(process.env['BENCH_SERVER_SECONDS'] ?? 5)): Promise<Figure[]> {
   const adminUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? null;
   const dataDir = mkdtempSync(join(tmpdir(), 'kancelaria-bench-server-'));
-  let databaseUrl: string | null = null;
-  const dbName = `kancelaria_bench_${randomUUID().slice(0, 8)}`;
-  if (adminUrl) {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
+  const fresh = adminUrl ? await createTestDatabase(adminUrl) : null;
+  const databaseUrl = fresh?.url ?? null;
   const env: Record<string, string> = { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: join(dataDir, 'pglite') }) };
   const organisation = join(dataDir, 'organisation.json');
   writeFileSync(organisation, JSON.stringify({
@@ -90,12 +81,7 @@ export async function benchServer(seconds = Number(process.env['BENCH_SERVER_SEC
   agent.destroy();
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
-  if (adminUrl) {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await fresh?.drop();
   const on = databaseUrl ? 'postgres' : 'pglite';
   // The target (1,000/s) is set for PostgreSQL; PGlite is one WASM connection, for bare machines.
   const target = databaseUrl ? 1000 : undefined;

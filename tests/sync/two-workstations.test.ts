@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingItem, ItemDetail, ItemPage } from '../../shared/registry.ts';
 import type { AuthStatus, SyncStatus } from '../../shared/sync/status.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
-import { PEOPLE, startCentralServer, type CentralServer } from './central-server.ts';
+import { PEOPLE, startCentralServer, type CentralServer } from '../../server/test-support/central-server.ts';
 import { startLossyProxy, type LossyProxy } from './lossy-proxy.ts';
 import { startWorkstationProcess, type WorkstationProcess } from './workstation-process.ts';
 

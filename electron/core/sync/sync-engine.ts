@@ -129,7 +129,7 @@ export class SyncEngine {
   }
 
   async #cycleOnce(client: ServerClient): Promise<void> {
-    const { db, auth, settings, events } = this.#deps;
+    const { db, auth, settings } = this.#deps;
     const now = this.#now();
     const at = now.toISOString();
     const state = await db.call('sync.state', auth.serverUrl, at);
@@ -157,23 +157,37 @@ export class SyncEngine {
       await db.call('sync.applyPushResults', response.results, this.#now().toISOString());
     }
 
-    let cursor = state.cursor;
+    await this.#pullAll(client, state.clientId, state.cursor);
+  }
+
+  /**
+   * Pulls pages until the server has nothing more, fetching the next page while this one is
+   * being applied: a bootstrap then takes about the longer of the two, not their sum.
+   */
+  async #pullAll(client: ServerClient, clientId: string, from: number): Promise<void> {
+    const { db, events } = this.#deps;
+    const fetchPage = (cursor: number) => client.pull({ clientId, cursor, limit: PULL_PAGE });
+    let next = fetchPage(from);
     for (;;) {
       let page;
       try {
-        page = await client.pull({ clientId: state.clientId, cursor, limit: PULL_PAGE });
+        page = await next;
       } catch (error) {
         if (error instanceof ServerHttpError && error.status === 410) {
           await db.call('sync.resetCursor');
-          cursor = 0;
+          next = fetchPage(0);
           continue;
         }
         throw error;
       }
+      if (page.hasMore) {
+        next = fetchPage(page.cursor);
+        // Not awaited until the next round; a failure there is handled then, not reported twice.
+        next.catch(() => undefined);
+      }
       const applied = await db.call('sync.applyPulled', page.changes, page.cursor, this.#now().toISOString());
-      cursor = page.cursor;
       if (applied.itemIds.length > 0) events.emit('registry.changed', { ids: applied.itemIds });
-      if (!page.hasMore) break;
+      if (!page.hasMore) return;
     }
   }
 

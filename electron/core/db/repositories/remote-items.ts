@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { IncomingItem } from '../../../../shared/registry.ts';
 import { localIsoDate } from '../../../../shared/dates.ts';
+import { statement } from '../statements.ts';
 
 /**
  * A letter as other workstations pull it: the register entry without its PIN (only the receipt
@@ -24,27 +25,25 @@ export function applyRemoteItem(db: Database, data: unknown, at: string): boolea
   const parsed = RemoteItem.safeParse(data);
   if (!parsed.success) return false;
   const item = parsed.data;
-  const known = db.prepare<[string], { status: string }>('SELECT status FROM incoming_items WHERE id = ?').get(item.id);
+  const known = statement<[string], { status: string }>(db, 'SELECT status FROM incoming_items WHERE id = ?').get(item.id);
   if (known) {
     if (known.status === 'registered' && item.status === 'cancelled') {
-      db.prepare("UPDATE incoming_items SET status = 'cancelled', cancel_reason = ? WHERE id = ?").run(item.cancelReason, item.id);
+      statement(db, "UPDATE incoming_items SET status = 'cancelled', cancel_reason = ? WHERE id = ?").run(item.cancelReason, item.id);
       appendRemoteEvent(db, item.id, item.cancelledAt ?? at, item.cancelledBy ?? '', 'cancelled', { reason: item.cancelReason });
       return true;
     }
     return false;
   }
-  const clash = db
-    .prepare<[string, number, number], { id: string; rpw_number: string }>('SELECT id, rpw_number FROM incoming_items WHERE desk_code = ? AND year = ? AND sequence = ?')
-    .get(item.deskCode, item.year, item.sequence);
+  const clash = statement<[string, number, number], { id: string; rpw_number: string }>(db, 'SELECT id, rpw_number FROM incoming_items WHERE desk_code = ? AND year = ? AND sequence = ?').get(item.deskCode, item.year, item.sequence);
   if (clash) {
-    db.prepare(
+    statement(db,
       `INSERT INTO sync_issues (seq, name, args, status, error_code, error_key, server_data, created_at)
        VALUES (NULL, 'pull.incoming_item', ?, 'conflict', 'number_clash', 'sync.rejections.numberClash', ?, ?)`,
     ).run(JSON.stringify({ id: clash.id, rpwNumber: clash.rpw_number }), JSON.stringify(item), at);
     return false;
   }
-  db.prepare('INSERT OR IGNORE INTO desks (code, name, created_at) VALUES (?, ?, ?)').run(item.deskCode, item.deskCode, at);
-  db.prepare(
+  statement(db, 'INSERT OR IGNORE INTO desks (code, name, created_at) VALUES (?, ?, ?)').run(item.deskCode, item.deskCode, at);
+  statement(db,
     `INSERT INTO incoming_items (
        id, rpw_number, desk_code, year, sequence, received_at, received_on, channel, posted_on,
        correspondent_id, sender_name, sender_address, sender_reference, letter_date, subject,
@@ -67,6 +66,6 @@ export function applyRemoteItem(db: Database, data: unknown, at: string): boolea
 }
 
 function appendRemoteEvent(db: Database, itemId: string, at: string, actor: string, kind: 'registered' | 'cancelled', details: Record<string, unknown>): void {
-  db.prepare('INSERT INTO item_events (item_id, at, actor, kind, details) VALUES (?, ?, ?, ?, ?)')
+  statement(db, 'INSERT INTO item_events (item_id, at, actor, kind, details) VALUES (?, ?, ?, ?, ?)')
     .run(itemId, at, actor, kind, JSON.stringify({ ...details, viaServer: true }));
 }
