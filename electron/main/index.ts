@@ -5,6 +5,7 @@ import { registerAppScheme, serveRenderer } from './modules/app-protocol.ts';
 import { forwardEvents, registerRpcHandler } from './modules/ipc-bridge.ts';
 import { createMainWindow } from './modules/main-window.ts';
 import { printPdf } from './modules/print-pdf.ts';
+import { osSecretProtector } from './modules/secret-protector.ts';
 import { applySecurityPolicy } from './modules/security-policy.ts';
 import { claimSingleInstance } from './modules/single-instance.ts';
 import { checkForUpdates } from './modules/updater.ts';
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     workers: paths.workers,
     printPdf: (bytes) => printPdf(bytes, join(app.getPath('temp'), 'kancelaria-print')),
+    protectSecret: await osSecretProtector(),
   });
   serveRenderer(paths.rendererDir);
   registerRpcHandler(workstation.dispatch);

@@ -43,7 +43,7 @@ export class AuthService {
   /** Picks up the stored session if it is for the configured server and has not expired. */
   async restore(): Promise<void> {
     this.#serverUrl = (await this.#settings.get()).centralServerUrl;
-    const stored = this.#vault.load();
+    const stored = await this.#vault.load();
     if (stored && stored.serverUrl === this.#serverUrl && this.#serverUrl !== '' && new Date(stored.expiresAt) > this.#now()) {
       this.#session = { user: stored.user, token: stored.token, offline: false };
     }
@@ -96,7 +96,7 @@ export class AuthService {
     const credentials: SignInInput = input;
     try {
       const response = await this.client().signIn({ ...credentials, clientLabel: settings.workstationName });
-      this.#vault.save({ serverUrl: this.#serverUrl, token: response.token, expiresAt: response.expiresAt, user: response.user });
+      await this.#vault.save({ serverUrl: this.#serverUrl, token: response.token, expiresAt: response.expiresAt, user: response.user });
       await this.#db.call('auth.rememberUser', response.user, await makeVerifier(input.password), this.#now().toISOString());
       this.#session = { user: response.user, token: response.token, offline: false };
     } catch (error) {
@@ -134,7 +134,7 @@ export class AuthService {
       ]);
     }
     // A stored token of the same person still works once the network is back.
-    const stored = this.#vault.load();
+    const stored = await this.#vault.load();
     const token = stored && stored.user.id === known.user.id && stored.serverUrl === this.#serverUrl && new Date(stored.expiresAt) > this.#now() ? stored.token : null;
     this.#session = { user: known.user, token, offline: true };
   }

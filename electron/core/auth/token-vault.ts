@@ -8,8 +8,8 @@ import { SessionUser } from '../../../shared/sync/protocol.ts';
  * owner can read (mode 0600), as the issue allows.
  */
 export interface SecretProtector {
-  encrypt(plain: string): Buffer;
-  decrypt(data: Buffer): string;
+  encrypt(plain: string): Promise<Buffer>;
+  decrypt(data: Buffer): Promise<string>;
 }
 
 export const StoredSession = z.object({
@@ -33,7 +33,7 @@ export class TokenVault {
   }
 
   /** The stored session, or null when there is none or it cannot be read (then sign in again). */
-  load(): StoredSession | null {
+  async load(): Promise<StoredSession | null> {
     let data: Buffer;
     try {
       data = readFileSync(this.#file);
@@ -43,7 +43,7 @@ export class TokenVault {
     try {
       const text = data.subarray(0, PLAIN_PREFIX.length).equals(PLAIN_PREFIX)
         ? data.subarray(PLAIN_PREFIX.length).toString('utf8')
-        : this.#protector?.decrypt(data) ?? null;
+        : ((await this.#protector?.decrypt(data)) ?? null);
       if (text === null) return null;
       const parsed = StoredSession.safeParse(JSON.parse(text));
       return parsed.success ? parsed.data : null;
@@ -52,9 +52,9 @@ export class TokenVault {
     }
   }
 
-  save(session: StoredSession): void {
+  async save(session: StoredSession): Promise<void> {
     const text = JSON.stringify(session);
-    const data = this.#protector ? this.#protector.encrypt(text) : Buffer.concat([PLAIN_PREFIX, Buffer.from(text)]);
+    const data = this.#protector ? await this.#protector.encrypt(text) : Buffer.concat([PLAIN_PREFIX, Buffer.from(text)]);
     // Written beside and renamed: a crash never leaves half a token file.
     const temporary = `${this.#file}.tmp`;
     writeFileSync(temporary, data, { mode: 0o600 });

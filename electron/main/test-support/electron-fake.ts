@@ -32,6 +32,13 @@ export const protocol = {
   handle: vi.fn(),
 };
 
+/** A stand-in OS key store: reversible, and visibly not plain text. */
+export const safeStorage = {
+  isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+  encryptStringAsync: vi.fn((plain: string) => Promise.resolve(Buffer.from(`os:${Buffer.from(plain).toString('base64')}`))),
+  decryptStringAsync: vi.fn((data: Buffer) => Promise.resolve({ shouldReEncrypt: false, result: Buffer.from(data.toString().slice(3), 'base64').toString() })),
+};
+
 export const net = {
   fetch: vi.fn((url: string) => Promise.resolve(new Response(`file body of ${url}`, { headers: { 'Content-Type': 'text/html' } }))),
 };
