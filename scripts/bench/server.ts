@@ -78,6 +78,18 @@ export async function benchServer(seconds = Number(process.env['BENCH_SERVER_SEC
   const pullRate = await runFor(async (client) => {
     await send('GET', `/v1/sync/pull?clientId=${client.clientId}&cursor=${String(Math.max(0, client.seq * workstations - 50))}&limit=50`, token);
   });
+  // The steady state of a connected workstation: a poke or a poll, and nothing new in its scope.
+  let latest = 0;
+  for (let more = true; more;) {
+    const page = (await send('GET', `/v1/sync/pull?clientId=${clients[0]?.clientId ?? ''}&cursor=${String(latest)}&limit=1000`, token)) as { cursor: number; hasMore: boolean };
+    latest = page.cursor;
+    more = page.hasMore;
+  }
+  const quiet = (await send('GET', `/v1/sync/pull?clientId=${clients[0]?.clientId ?? ''}&cursor=${String(latest)}&limit=1`, token)) as { changes: unknown[] };
+  if (quiet.changes.length !== 0) throw new Error('quiet pull returned changes');
+  const quietRate = await runFor(async (client) => {
+    await send('GET', `/v1/sync/pull?clientId=${client.clientId}&cursor=${String(latest)}&limit=500`, token);
+  });
   agent.destroy();
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -88,5 +100,6 @@ export async function benchServer(seconds = Number(process.env['BENCH_SERVER_SEC
   return [
     { name: `server.push_requests_per_second_${on}`, unit: 'req/s', value: round(pushRate), runs: workstations, ...(target ? { target, higherIsBetter: true } : {}) },
     { name: `server.pull_requests_per_second_${on}`, unit: 'req/s', value: round(pullRate), runs: workstations, ...(target ? { target, higherIsBetter: true } : {}) },
+    { name: `server.pull_nothing_new_requests_per_second_${on}`, unit: 'req/s', value: round(quietRate), runs: workstations, ...(target ? { target, higherIsBetter: true } : {}) },
   ];
 }
