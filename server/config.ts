@@ -14,6 +14,8 @@ const Env = z.object({
   LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   /** Public tracking requests per minute per IP address. */
   TRACKING_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Superseded changes older than this are compacted away; clients further behind re-bootstrap. */
+  CHANGE_LOG_DAYS: z.coerce.number().positive().max(3650).default(90),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -27,6 +29,7 @@ export interface ServerConfig {
   readonly maxFailedLogins: number;
   readonly lockoutMs: number;
   readonly trackingPerMinute: number;
+  readonly changeLogDays: number;
   readonly logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -46,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxFailedLogins: e.MAX_FAILED_LOGINS,
     lockoutMs: e.LOCKOUT_MINUTES * 60_000,
     trackingPerMinute: e.TRACKING_PER_MINUTE,
+    changeLogDays: e.CHANGE_LOG_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

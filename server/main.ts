@@ -11,6 +11,7 @@ import { SseHub } from './http/sse-hub.ts';
 import { TokenCache } from './auth/token-cache.ts';
 import type { Logger } from './log.ts';
 import { loadSecrets } from './secrets.ts';
+import { scheduleCompaction } from './sync/compaction.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -46,6 +47,7 @@ export async function startServer(config: ServerConfig, log: Logger, version: st
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${String(address.port)}`;
   log.info('server listening', { url, database: db.kind, version });
+  const stopCompaction = scheduleCompaction(db, config.changeLogDays, log);
 
   let closing: Promise<void> | null = null;
   return {
@@ -54,6 +56,7 @@ export async function startServer(config: ServerConfig, log: Logger, version: st
     close() {
       closing ??= (async () => {
         log.info('server shutting down');
+        stopCompaction();
         hub.closeAll();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

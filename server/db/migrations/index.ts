@@ -1,4 +1,5 @@
 import { initial } from './0001-initial.ts';
+import { changeTimes } from './0002-change-times.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -7,5 +8,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;
