@@ -18,9 +18,9 @@ afterEach(async () => {
   for (const thing of running.splice(0).reverse()) await thing.close();
 });
 
-function ok<T>(result: Result<unknown>): T {
+function ok(result: Result<unknown>): unknown {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
+  return result.value;
 }
 
 /** The server in this process (in-memory PGlite), so the test can compact its log at will. */
@@ -47,7 +47,7 @@ async function workstation(server: RunningServer, login: string, password: strin
 }
 
 const view = async (ws: Workstation) =>
-  ok<ItemPage>(await ws.dispatch('registry.list', { limit: 100 })).rows.map((r) => `${r.rpwNumber} ${r.status}`).sort();
+  (ok(await ws.dispatch('registry.list', { limit: 100 })) as ItemPage).rows.map((r) => `${r.rpwNumber} ${r.status}`).sort();
 
 describe('a workstation whose cursor fell behind the compacted change log', { timeout: 60_000 }, () => {
   it('gets 410, pulls everything again from 0, and ends with the same register as the others', async () => {
@@ -55,7 +55,7 @@ describe('a workstation whose cursor fell behind the compacted change log', { ti
     const a = await workstation(server, 'anna', 'Kancelaria-2026');
     const bFolder = tempDir();
     const b = await workstation(server, 'ewa', 'Okienko-drugie-2', bFolder);
-    const first = ok<IncomingItem>(await a.dispatch('registry.register', sampleItem({ subject: 'Pierwsze' })));
+    const first = ok(await a.dispatch('registry.register', sampleItem({ subject: 'Pierwsze' }))) as IncomingItem;
     ok(await a.dispatch('registry.register', sampleItem({ subject: 'Drugie' })));
     ok(await a.dispatch('sync.now', {}));
     ok(await b.dispatch('sync.now', {}));
@@ -72,7 +72,7 @@ describe('a workstation whose cursor fell behind the compacted change log', { ti
     await compactChanges(server.db, v + 1);
 
     const restarted = await workstation(server, 'ewa', 'Okienko-drugie-2', bFolder);
-    expect(ok<SyncStatus>(await restarted.dispatch('sync.now', {}))).toMatchObject({ state: 'online', pending: 0 });
+    expect(ok(await restarted.dispatch('sync.now', {})) as SyncStatus).toMatchObject({ state: 'online', pending: 0 });
     expect(await view(restarted)).toEqual(await view(a));
     expect(await view(restarted)).toContain('RPW/KO/1/2026 cancelled');
   });
