@@ -3,6 +3,7 @@ import { schemaVersion } from '../migrate.ts';
 import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
 import { knownUser, rememberUser } from './known-users.ts';
+import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import {
   addLeasedBlock, applyPulledChanges, applyPushResults, leasedNumbersLeft, listSyncIssues, outboxBatch, resetCursor,
@@ -38,6 +39,12 @@ export const repositories = {
   'sync.counts': syncCounts,
   'sync.issues': listSyncIssues,
   'sync.resolveIssue': resolveSyncIssue,
+  'organisation.replace': replaceOrganisation,
+  'organisation.units': listUnits,
+  'organisation.people': listPeople,
+  'organisation.person': getPerson,
+  'organisation.substitutingFor': substitutingFor,
+  'organisation.size': organisationSize,
   'auth.rememberUser': rememberUser,
   'auth.knownUser': knownUser,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
