@@ -38,7 +38,7 @@ describe('the organisation in the workstation database', () => {
   it('re-imports by marking what is gone inactive, never deleting it', () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     replaceOrganisation(db, OrganisationData.parse(small));
-    replaceOrganisation(db, OrganisationData.parse({ ...small, units: small.units.slice(0, 2), people: small.people.slice(0, 1), substitutions: [] }));
+    replaceOrganisation(db, OrganisationData.parse({ ...small, units: small.units.slice(0, 2), people: (small.people ?? []).slice(0, 1), substitutions: [] }));
     expect(listUnits(db).map((u) => u.code)).toEqual(['UM', 'GN']);
     expect(organisationSize(db)).toEqual({ units: 2, people: 1 });
     expect(getPerson(db, 'akowalska')).toMatchObject({ active: false, post: 'Inspektor' });
