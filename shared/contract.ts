@@ -4,6 +4,8 @@ import { GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
+import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
+import { Role } from './sync/protocol.ts';
 import { AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
 /**
@@ -13,6 +15,7 @@ import { AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts
  */
 
 const NoInput = z.object({}).strict();
+const OrganisationCounts = z.object({ units: z.number().int(), people: z.number().int(), desks: z.number().int() });
 
 interface MethodSpec {
   readonly input: z.ZodType;
@@ -33,6 +36,12 @@ export const methods = {
   'documents.print': { input: PrintRequest, output: z.object({ printed: z.boolean() }) },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
+  'organisation.units': { input: NoInput, output: z.array(Unit.extend({ depth: z.number().int(), active: z.boolean() })) },
+  'organisation.people': {
+    input: z.object({ unitCode: z.string().nullable().default(null), role: Role.nullable().default(null) }),
+    output: z.array(Person.extend({ active: z.boolean() })),
+  },
+  'organisation.import': { input: OrganisationData, output: OrganisationCounts },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },
@@ -47,6 +56,7 @@ export const events = {
   'app.updateAvailable': UpdateAvailable,
   'registry.changed': z.object({ ids: z.array(z.string()) }),
   'auth.changed': AuthStatus,
+  'organisation.changed': OrganisationCounts,
   'sync.status': SyncStatus,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo, Shell } from '../../shared/app-info.ts';
 import type { EditableSettings } from '../../shared/settings.ts';
 import { isMethod, type Method } from '../../shared/contract.ts';
+import { OrganisationData } from '../../shared/organisation/organisation.ts';
 import { AuthService } from './auth/auth-service.ts';
+import { demoOrganisation } from './organisation/demo-organisation.ts';
 import { TokenVault, type SecretProtector } from './auth/token-vault.ts';
 import { startDbWorker, type DbClient } from './db/db-client.ts';
 import { defaultSettings } from './default-settings.ts';
@@ -31,6 +33,8 @@ export interface WorkstationOptions {
   readonly logError?: (message: string, error: unknown) => void;
   /** Encrypts the stored sign-in token (Electron's safeStorage); null: a file only its owner reads. */
   readonly protectSecret?: SecretProtector | null;
+  /** Load the demo city's organisation into a data folder that has none (`npm start`). */
+  readonly demo?: boolean;
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -51,6 +55,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
   const db: DbClient = await startDbWorker(options.workers.db, databaseFile);
+  if (options.demo === true && (await db.call('organisation.size')).units === 0) {
+    await db.call('organisation.replace', OrganisationData.parse(demoOrganisation()));
+  }
   const documents = startDocumentsWorker(options.workers.documents);
   const events = new EventBus();
   const settings = new SettingsService(db, events, defaultSettings(options.defaults));
@@ -96,6 +103,15 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     },
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
+    'organisation.units': () => db.call('organisation.units'),
+    'organisation.people': (input) => db.call('organisation.people', { unitCode: input.unitCode, role: input.role }),
+    'organisation.import': async (input) => {
+      // With a central server the organisation is the server's; locally only its admin imports one.
+      if (auth.serverUrl !== '' && auth.user?.role !== 'admin') throw new AppError('forbidden', 'Only an administrator imports the organisation');
+      const counts = await db.call('organisation.replace', input);
+      events.emit('organisation.changed', counts);
+      return counts;
+    },
     'auth.status': () => auth.status(),
     'auth.signIn': (input) => auth.signIn(input),
     'auth.signOut': () => auth.signOut(),

@@ -11,7 +11,7 @@ import { SOURCE_WORKER_URLS } from '../core/workers/worker-urls.ts';
  * loopback. `npm start` falls back to it where no Electron binary is installed; the end-to-end
  * tests start it as a real child process.
  *
- *   node electron/devserver/cli.ts [--data-dir DIR] [--port N] [--renderer-dir DIR] [--json]
+ *   node electron/devserver/cli.ts [--data-dir DIR] [--port N] [--renderer-dir DIR] [--json] [--demo]
  */
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'renderer-dir': { type: 'string', default: join(projectRoot, 'out/renderer') },
     json: { type: 'boolean', default: false },
+    /** A fresh data folder gets the demo city's organisation (`npm start` passes it). */
+    demo: { type: 'boolean', default: false },
   },
 });
 
@@ -46,6 +48,7 @@ const workstation = await startWorkstation({
   shell: 'browser',
   workers: SOURCE_WORKER_URLS,
   checkOutput: true,
+  demo: values.demo,
 });
 const server = await startDevServer({ workstation, rendererDir, port });
 

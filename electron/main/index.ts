@@ -32,6 +32,8 @@ async function start(): Promise<void> {
     workers: paths.workers,
     printPdf: (bytes) => printPdf(bytes, join(app.getPath('temp'), 'kancelaria-print')),
     protectSecret: await osSecretProtector(),
+    // Set by `npm start` only: an installed app starts empty and imports the city's organisation.
+    demo: process.env['KANCELARIA_DEMO'] === '1' && !app.isPackaged,
   });
   serveRenderer(paths.rendererDir);
   registerRpcHandler(workstation.dispatch);
