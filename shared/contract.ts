@@ -5,6 +5,7 @@ import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
+import { JrwaClass, JrwaClassInput } from './organisation/jrwa.ts';
 import { Role } from './sync/protocol.ts';
 import { AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
@@ -42,6 +43,12 @@ export const methods = {
     output: z.array(Person.extend({ active: z.boolean() })),
   },
   'organisation.import': { input: OrganisationData, output: OrganisationCounts },
+  'jrwa.classes': { input: z.object({ ownerCode: z.string(), date: z.iso.date().nullable().default(null) }), output: z.array(JrwaClass) },
+  'jrwa.import': {
+    input: z.object({ ownerCode: z.string(), name: z.string().trim().min(1).max(200), validFrom: z.iso.date(), csv: z.string().max(5_000_000) }),
+    output: z.object({ versionId: z.number().int(), classes: z.number().int() }),
+  },
+  'jrwa.addLocal': { input: z.object({ ownerCode: z.string(), jrwaClass: JrwaClassInput }), output: z.object({ ok: z.literal(true) }) },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },

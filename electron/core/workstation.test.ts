@@ -47,4 +47,16 @@ describe('workstation core', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ message: 'validation.unknownUnit' }] } });
     await again.close();
   });
+
+  it('imports a JRWA list from CSV, naming the line of each problem, and serves the classes in force', async () => {
+    const ws = await startWorkstation({ dataDir: tempDir(), version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, demo: true });
+    const demo = await ws.dispatch('jrwa.classes', { ownerCode: 'UM' });
+    expect(demo.ok && (demo.value as { symbol: string; takesCases: boolean }[]).filter((c) => c.takesCases).map((c) => c.symbol)).toContain('1431');
+    const bad = await ws.dispatch('jrwa.import', { ownerCode: 'MZD', name: 'Wykaz MZD', validFrom: '2026-01-01', csv: 'symbol;hasło;kategoria\n7;Drogi;\n7230;Zajęcie pasa;B5\n' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'line:3', message: 'jrwa.missingParent' }] } });
+    const good = await ws.dispatch('jrwa.import', { ownerCode: 'MZD', name: 'Wykaz MZD', validFrom: '2026-01-01', csv: 'symbol;hasło;kategoria\n7;Drogi;\n72;Drogi publiczne;\n723;Utrzymanie;\n7230;Zajęcie pasa;B5\n' });
+    expect(good).toEqual({ ok: true, value: { versionId: 2, classes: 4 } });
+    expect(await ws.dispatch('jrwa.classes', { ownerCode: 'MZD', date: '2026-06-01' })).toMatchObject({ ok: true, value: [{ symbol: '7' }, { symbol: '72' }, { symbol: '723' }, { symbol: '7230', takesCases: true }] });
+    await ws.close();
+  });
 });

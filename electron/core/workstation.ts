@@ -5,7 +5,11 @@ import type { EditableSettings } from '../../shared/settings.ts';
 import { isMethod, type Method } from '../../shared/contract.ts';
 import { OrganisationData } from '../../shared/organisation/organisation.ts';
 import { AuthService } from './auth/auth-service.ts';
+import { JrwaClassInput } from '../../shared/organisation/jrwa.ts';
+import { parseJrwaCsv } from '../../shared/organisation/jrwa-csv.ts';
+import { DEMO_JRWA } from './organisation/demo-jrwa.ts';
 import { demoOrganisation } from './organisation/demo-organisation.ts';
+import { localIsoDate } from '../../shared/dates.ts';
 import { TokenVault, type SecretProtector } from './auth/token-vault.ts';
 import { startDbWorker, type DbClient } from './db/db-client.ts';
 import { defaultSettings } from './default-settings.ts';
@@ -57,6 +61,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const db: DbClient = await startDbWorker(options.workers.db, databaseFile);
   if (options.demo === true && (await db.call('organisation.size')).units === 0) {
     await db.call('organisation.replace', OrganisationData.parse(demoOrganisation()));
+    await db.call('jrwa.import', { ownerCode: 'UM', name: 'Wykaz demonstracyjny', validFrom: '2011-01-01', classes: DEMO_JRWA.map((c) => JrwaClassInput.parse(c)) }, new Date().toISOString());
   }
   const documents = startDocumentsWorker(options.workers.documents);
   const events = new EventBus();
@@ -105,9 +110,23 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
     'organisation.people': (input) => db.call('organisation.people', { unitCode: input.unitCode, role: input.role }),
+    'jrwa.classes': (input) => db.call('jrwa.classes', input.ownerCode, input.date ?? localIsoDate(new Date())),
+    'jrwa.import': async (input) => {
+      requireAdmin(auth);
+      const { classes, problems } = parseJrwaCsv(input.csv);
+      if (problems.length > 0) throw new AppError('invalid_input', 'The JRWA file has problems', problems.map((p) => ({ path: `line:${String(p.line)}`, message: p.message })));
+      const imported = await db.call('jrwa.import', { ownerCode: input.ownerCode, name: input.name, validFrom: input.validFrom, classes }, new Date().toISOString());
+      if ('problems' in imported) throw new AppError('invalid_input', 'The JRWA list does not hold together', imported.problems.map((p) => ({ path: `line:${String(p.line)}`, message: p.message })));
+      return { versionId: imported.versionId, classes: classes.length };
+    },
+    'jrwa.addLocal': async (input) => {
+      requireAdmin(auth);
+      const added = await db.call('jrwa.addLocal', input.ownerCode, localIsoDate(new Date()), input.jrwaClass);
+      if ('problem' in added) throw new AppError('invalid_input', 'The class cannot be added', [{ path: 'symbol', message: added.problem }]);
+      return { ok: true as const };
+    },
     'organisation.import': async (input) => {
-      // With a central server the organisation is the server's; locally only its admin imports one.
-      if (auth.serverUrl !== '' && auth.user?.role !== 'admin') throw new AppError('forbidden', 'Only an administrator imports the organisation');
+      requireAdmin(auth);
       const counts = await db.call('organisation.replace', input);
       events.emit('organisation.changed', counts);
       return counts;
@@ -153,4 +172,9 @@ function requireSignIn(handlers: Handlers, auth: AuthService): Handlers {
         };
   }
   return guarded as Handlers;
+}
+
+/** With a central server the organisation and JRWA are the server's; locally an administrator's. */
+function requireAdmin(auth: AuthService): void {
+  if (auth.serverUrl !== '' && auth.user?.role !== 'admin') throw new AppError('forbidden', 'Only an administrator changes the organisation or the JRWA');
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate.ts';
 import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
+import { addLocalJrwaClass, importJrwa, jrwaClasses } from './jrwa.ts';
 import { knownUser, rememberUser } from './known-users.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
@@ -45,6 +46,9 @@ export const repositories = {
   'organisation.person': getPerson,
   'organisation.substitutingFor': substitutingFor,
   'organisation.size': organisationSize,
+  'jrwa.import': importJrwa,
+  'jrwa.classes': jrwaClasses,
+  'jrwa.addLocal': addLocalJrwaClass,
   'auth.rememberUser': rememberUser,
   'auth.knownUser': knownUser,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
