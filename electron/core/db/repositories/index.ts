@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate.ts';
 import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
+import { addCaseNote, attachItemToCase, caseRegister, closeCase, getCase, openCase } from './cases.ts';
 import { addLocalJrwaClass, importJrwa, jrwaClasses } from './jrwa.ts';
 import { knownUser, rememberUser } from './known-users.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
@@ -49,6 +50,12 @@ export const repositories = {
   'jrwa.import': importJrwa,
   'jrwa.classes': jrwaClasses,
   'jrwa.addLocal': addLocalJrwaClass,
+  'cases.open': openCase,
+  'cases.attachItem': attachItemToCase,
+  'cases.addNote': addCaseNote,
+  'cases.close': closeCase,
+  'cases.get': getCase,
+  'cases.register': caseRegister,
   'auth.rememberUser': rememberUser,
   'auth.knownUser': knownUser,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;

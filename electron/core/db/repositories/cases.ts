@@ -1,0 +1,216 @@
+import type { Database } from 'better-sqlite3';
+import {
+  formatCaseSign, provisionalCaseSign,
+  type CaseEvent, type CaseRecord, type CaseRegisterRow, type OpenCase,
+} from '../../../../shared/cases.ts';
+import { statement } from '../statements.ts';
+
+/** Who acted, with the post they held then (the metryka records it as it was). */
+export interface Actor {
+  readonly login: string;
+  readonly name: string;
+  readonly post: string;
+}
+
+/** `local`: this database numbers signs. `server`: the case waits for the server's number. */
+export type CaseNumbering = 'local' | 'server';
+
+export class CaseRefusal extends Error {
+  /** i18n key shown to the clerk. */
+  readonly key: string;
+  constructor(key: string) {
+    super(key);
+    this.name = 'CaseRefusal';
+    this.key = key;
+  }
+}
+
+/** The unit whose JRWA a unit uses: itself or its nearest ancestor that is its own employer. */
+export function jrwaOwnerOf(db: Database, unitCode: string): string | null {
+  return db
+    .prepare<[string], string>(
+      `WITH RECURSIVE up (code, kind, parent_code, depth) AS (
+         SELECT code, kind, parent_code, 0 FROM units WHERE code = ?
+         UNION ALL SELECT u.code, u.kind, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent_code
+       )
+       SELECT code FROM up WHERE kind IN ('office', 'municipal_unit') ORDER BY depth LIMIT 1`,
+    )
+    .pluck()
+    .get(unitCode) ?? null;
+}
+
+/**
+ * Opens a case in one IMMEDIATE transaction: checks the class takes cases in the unit's JRWA in
+ * force on the start date, takes the next number for (unit, class, year) — unless the server
+ * numbers it — attaches the letters and writes the first metryka entry.
+ */
+export function openCase(db: Database, args: { id: string; input: OpenCase; at: string; actor: Actor; numbering: CaseNumbering }): CaseRecord {
+  const run = db.transaction((): CaseRecord => {
+    const { input } = args;
+    const owner = jrwaOwnerOf(db, input.unitCode);
+    if (owner === null) throw new CaseRefusal('cases.unknownUnit');
+    const jrwa = db
+      .prepare<[string, string, string], { version_id: number; category: string | null; has_children: number }>(
+        `SELECT c.version_id, c.category,
+                EXISTS (SELECT 1 FROM jrwa_classes k WHERE k.version_id = c.version_id AND k.symbol LIKE c.symbol || '_') AS has_children
+         FROM jrwa_classes c
+         WHERE c.symbol = ? AND c.version_id = (
+           SELECT version_id FROM jrwa_versions WHERE owner_code = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1)`,
+      )
+      .get(input.jrwaSymbol, owner, input.startedOn);
+    if (!jrwa) throw new CaseRefusal('cases.unknownClass');
+    if (jrwa.has_children === 1 || jrwa.category === null) throw new CaseRefusal('cases.notEndClass');
+    const year = Number(input.startedOn.slice(0, 4));
+    let number: number | null = null;
+    if (args.numbering === 'local') {
+      db.prepare(
+        `INSERT INTO case_sign_counters (unit_code, jrwa_symbol, year, last_no) VALUES (?, ?, ?, 1)
+         ON CONFLICT DO UPDATE SET last_no = last_no + 1`,
+      ).run(input.unitCode, input.jrwaSymbol, year);
+      number = db.prepare<[string, string, number], number>('SELECT last_no FROM case_sign_counters WHERE unit_code = ? AND jrwa_symbol = ? AND year = ?')
+        .pluck().get(input.unitCode, input.jrwaSymbol, year) ?? null;
+    }
+    const sign = number === null ? null : formatCaseSign(input.unitCode, input.jrwaSymbol, number, year);
+    db.prepare(
+      `INSERT INTO cases (id, unit_code, jrwa_version_id, jrwa_symbol, year, number, sign, title, matter_type, started_on, status, handler_login, opened_at, opened_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+    ).run(args.id, input.unitCode, jrwa.version_id, input.jrwaSymbol, year, number, sign, input.title, input.matterType, input.startedOn, input.handlerLogin, args.at, args.actor.login);
+    appendCaseEvent(db, args.id, args.at, args.actor, 'opened', { sign, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol });
+    for (const itemId of input.itemIds) attach(db, args.id, itemId, args.at, args.actor);
+    return readCase(db, args.id) ?? missing(args.id);
+  });
+  return run.immediate();
+}
+
+export function attachItemToCase(db: Database, args: { caseId: string; itemId: string; at: string; actor: Actor }): CaseRecord {
+  const run = db.transaction((): CaseRecord => {
+    const current = readCase(db, args.caseId);
+    if (!current) throw new CaseRefusal('errors.not_found');
+    if (current.status === 'closed') throw new CaseRefusal('cases.closedReadOnly');
+    attach(db, args.caseId, args.itemId, args.at, args.actor);
+    return current;
+  });
+  return run.immediate();
+}
+
+export function addCaseNote(db: Database, args: { caseId: string; text: string; at: string; actor: Actor }): void {
+  const run = db.transaction(() => {
+    const current = readCase(db, args.caseId);
+    if (!current) throw new CaseRefusal('errors.not_found');
+    if (current.status === 'closed') throw new CaseRefusal('cases.closedReadOnly');
+    appendCaseEvent(db, args.caseId, args.at, args.actor, 'note', { text: args.text });
+  });
+  run.immediate();
+}
+
+/** Closes a case with how it was settled; from then on it is read-only. */
+export function closeCase(db: Database, args: { caseId: string; settlement: string; at: string; actor: Actor }): CaseRecord {
+  const run = db.transaction((): CaseRecord => {
+    const current = readCase(db, args.caseId);
+    if (!current) throw new CaseRefusal('errors.not_found');
+    if (current.status === 'closed') throw new CaseRefusal('cases.alreadyClosed');
+    appendCaseEvent(db, args.caseId, args.at, args.actor, 'closed', { settlement: args.settlement });
+    db.prepare("UPDATE cases SET status = 'closed', settlement = ?, closed_at = ? WHERE id = ?").run(args.settlement, args.at, args.caseId);
+    return readCase(db, args.caseId) ?? missing(args.caseId);
+  });
+  return run.immediate();
+}
+
+export function getCase(db: Database, id: string): { case: CaseRecord; itemIds: string[]; events: CaseEvent[] } | null {
+  const found = readCase(db, id);
+  if (!found) return null;
+  const itemIds = db.prepare<[string], string>('SELECT item_id FROM case_items WHERE case_id = ? ORDER BY attached_at, item_id').pluck().all(id);
+  const events = db
+    .prepare<[string], { at: string; actor_login: string; actor_name: string; actor_post: string; kind: CaseEvent['kind']; details: string; document: string | null }>(
+      'SELECT at, actor_login, actor_name, actor_post, kind, details, document FROM case_events WHERE case_id = ? ORDER BY event_no',
+    )
+    .all(id)
+    .map((e) => ({ at: e.at, actorLogin: e.actor_login, actorName: e.actor_name, actorPost: e.actor_post, kind: e.kind, details: JSON.parse(e.details) as Record<string, unknown>, document: e.document }));
+  return { case: found, itemIds, events };
+}
+
+/**
+ * The spis spraw for a JRWA class (or a whole branch: '67' covers 6730 and 6733) and a year, in
+ * number order, with the opening letter's sender, reference and date (domain.md §3.3).
+ */
+export function caseRegister(db: Database, args: { jrwaSymbol: string; year: number; unitCode: string | null }): CaseRegisterRow[] {
+  return db
+    .prepare<[string, number, string | null, string | null], { number: number | null; sign: string | null; unit_code: string; jrwa_symbol: string; year: number; title: string; started_on: string; closed_at: string | null; settlement: string | null; handler: string | null; sender_name: string | null; sender_reference: string | null; letter_date: string | null }>(
+      `SELECT c.number, c.sign, c.unit_code, c.jrwa_symbol, c.year, c.title, c.started_on, c.closed_at, c.settlement,
+              p.display_name AS handler, i.sender_name, i.sender_reference, i.letter_date
+       FROM cases c
+       LEFT JOIN people p ON p.login = c.handler_login
+       LEFT JOIN incoming_items i ON i.id = (SELECT item_id FROM case_items ci WHERE ci.case_id = c.id ORDER BY ci.attached_at, ci.item_id LIMIT 1)
+       WHERE c.jrwa_symbol LIKE ? || '%' AND c.year = ? AND (? IS NULL OR c.unit_code = ?)
+       ORDER BY c.unit_code, c.jrwa_symbol, c.number IS NULL, c.number, c.case_no`,
+    )
+    .all(args.jrwaSymbol, args.year, args.unitCode, args.unitCode)
+    .map((r) => ({
+      number: r.number,
+      sign: r.sign ?? provisionalCaseSign(r.unit_code, r.jrwa_symbol, r.year),
+      title: r.title,
+      senderName: r.sender_name,
+      senderReference: r.sender_reference,
+      letterDate: r.letter_date,
+      startedOn: r.started_on,
+      closedOn: r.closed_at === null ? null : r.closed_at.slice(0, 10),
+      handlerName: r.handler,
+      settlement: r.settlement,
+    }));
+}
+
+function attach(db: Database, caseId: string, itemId: string, at: string, actor: Actor): void {
+  const item = db.prepare<[string], { rpw_number: string }>('SELECT rpw_number FROM incoming_items WHERE id = ?').get(itemId);
+  if (!item) throw new CaseRefusal('cases.unknownItem');
+  const added = db.prepare('INSERT OR IGNORE INTO case_items (case_id, item_id, attached_at) VALUES (?, ?, ?)').run(caseId, itemId, at).changes;
+  if (added === 1) appendCaseEvent(db, caseId, at, actor, 'item_attached', { itemId, rpwNumber: item.rpw_number });
+}
+
+function appendCaseEvent(db: Database, caseId: string, at: string, actor: Actor, kind: CaseEvent['kind'], details: Record<string, unknown>): void {
+  statement(db, 'INSERT INTO case_events (case_id, at, actor_login, actor_name, actor_post, kind, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(caseId, at, actor.login, actor.name, actor.post, kind, JSON.stringify(details));
+}
+
+interface CaseRow {
+  id: string;
+  sign: string | null;
+  unit_code: string;
+  jrwa_symbol: string;
+  year: number;
+  number: number | null;
+  title: string;
+  matter_type: string;
+  started_on: string;
+  status: 'open' | 'closed';
+  settlement: string | null;
+  handler_login: string | null;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+function readCase(db: Database, id: string): CaseRecord | null {
+  const r = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?').get(id);
+  if (!r) return null;
+  return {
+    id: r.id,
+    sign: r.sign,
+    displaySign: r.sign ?? provisionalCaseSign(r.unit_code, r.jrwa_symbol, r.year),
+    provisional: r.sign === null,
+    unitCode: r.unit_code,
+    jrwaSymbol: r.jrwa_symbol,
+    year: r.year,
+    number: r.number,
+    title: r.title,
+    matterType: r.matter_type,
+    startedOn: r.started_on,
+    status: r.status,
+    settlement: r.settlement,
+    handlerLogin: r.handler_login,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+  };
+}
+
+function missing(id: string): never {
+  throw new Error(`Case ${id} vanished inside its own transaction`);
+}
