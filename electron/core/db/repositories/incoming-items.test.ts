@@ -79,7 +79,7 @@ describe('registering incoming letters', () => {
 
   it('takes numbers from leased blocks in order and stops when they run out in leased-only mode', () => {
     const db = openTemp();
-    db.prepare("INSERT INTO desks VALUES ('KO', 'KO', 'now')").run();
+    db.prepare("INSERT INTO desks (code, name, created_at) VALUES ('KO', 'KO', 'now')").run();
     db.prepare("INSERT INTO rpw_blocks (desk_code, year, first_no, last_no, next_no, origin) VALUES ('KO', 2026, 101, 102, 101, 'leased'), ('KO', 2026, 201, 201, 201, 'leased')").run();
     const leased = () => registerItem(db, args({ numbering: 'leased-only' })).sequence;
     expect([leased(), leased(), leased()]).toEqual([101, 102, 201]);
