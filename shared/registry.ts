@@ -110,10 +110,12 @@ export const IncomingItem = z.object({
 });
 export type IncomingItem = z.infer<typeof IncomingItem>;
 
-export const ItemEventKind = z.enum(['registered', 'cancelled']);
+export const ItemEventKind = z.enum(['registered', 'cancelled', 'routed', 'assigned', 'accepted', 'returned']);
 export const ItemEvent = z.object({
   at: z.string(),
   actor: z.string(),
+  /** The actor's post at the time (stanowisko); null for entries made before posts were kept. */
+  actorPost: z.string().nullable().default(null),
   kind: ItemEventKind,
   details: z.record(z.string(), z.unknown()),
 });

@@ -161,6 +161,11 @@ export const en: Messages = {
       events: {
         registered: 'Registered as {rpwNumber}',
         cancelled: 'Cancelled: {reason}',
+        routed: 'Routed to: {unit}',
+        rerouted: 'Routed again to: {unit}',
+        assigned: 'Assigned to: {person}',
+        accepted: 'Accepted for handling',
+        returned: 'Returned: {reason}',
       },
       yes: 'yes',
       no: 'no',

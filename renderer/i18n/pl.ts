@@ -159,6 +159,11 @@ export const pl = {
       events: {
         registered: 'Zarejestrowano jako {rpwNumber}',
         cancelled: 'Anulowano: {reason}',
+        routed: 'Zadekretowano do: {unit}',
+        rerouted: 'Zadekretowano ponownie do: {unit}',
+        assigned: 'Przydzielono pracownikowi: {person}',
+        accepted: 'Przyjęto do załatwienia',
+        returned: 'Zwrócono: {reason}',
       },
       yes: 'tak',
       no: 'nie',

@@ -105,11 +105,11 @@ export function getItem(db: Database, id: string): ItemDetail | null {
   const item = readItem(db, id);
   if (!item) return null;
   const events = db
-    .prepare<[string], { at: string; actor: string; kind: ItemEvent['kind']; details: string }>(
-      'SELECT at, actor, kind, details FROM item_events WHERE item_id = ? ORDER BY event_no',
+    .prepare<[string], { at: string; actor: string; actor_post: string | null; kind: ItemEvent['kind']; details: string }>(
+      'SELECT at, actor, actor_post, kind, details FROM item_events WHERE item_id = ? ORDER BY event_no',
     )
     .all(id)
-    .map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+    .map((row) => ({ at: row.at, actor: row.actor, actorPost: row.actor_post, kind: row.kind, details: JSON.parse(row.details) as Record<string, unknown> }));
   return { item, events };
 }
 

@@ -4,6 +4,7 @@ import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './cor
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
 import { addCaseNote, attachItemToCase, caseRegister, closeCase, getCase, openCase } from './cases.ts';
 import { addLocalJrwaClass, importJrwa, jrwaClasses } from './jrwa.ts';
+import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
@@ -50,6 +51,12 @@ export const repositories = {
   'jrwa.import': importJrwa,
   'jrwa.classes': jrwaClasses,
   'jrwa.addLocal': addLocalJrwaClass,
+  'routing.route': routeItem,
+  'routing.assign': assignRoute,
+  'routing.accept': acceptRoute,
+  'routing.return': returnRoute,
+  'routing.ofItem': itemRoutes,
+  'routing.inbox': inbox,
   'cases.open': openCase,
   'cases.attachItem': attachItemToCase,
   'cases.addNote': addCaseNote,
