@@ -6,6 +6,7 @@ import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, Re
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
 import { JrwaClass, JrwaClassInput } from './organisation/jrwa.ts';
+import { CaseEvent, CaseRecord, CaseRegisterRow, OpenCaseInput } from './cases.ts';
 import { Role } from './sync/protocol.ts';
 import { AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
@@ -49,6 +50,11 @@ export const methods = {
     output: z.object({ versionId: z.number().int(), classes: z.number().int() }),
   },
   'jrwa.addLocal': { input: z.object({ ownerCode: z.string(), jrwaClass: JrwaClassInput }), output: z.object({ ok: z.literal(true) }) },
+  'cases.open': { input: OpenCaseInput, output: CaseRecord },
+  'cases.get': { input: z.object({ id: z.uuid() }), output: z.object({ case: CaseRecord, itemIds: z.array(z.string()), events: z.array(CaseEvent) }) },
+  'cases.addNote': { input: z.object({ id: z.uuid(), text: z.string().trim().min(1, { error: 'validation.required' }).max(5000) }), output: z.object({ ok: z.literal(true) }) },
+  'cases.close': { input: z.object({ id: z.uuid(), settlement: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(1000) }), output: CaseRecord },
+  'cases.register': { input: z.object({ jrwaSymbol: z.string().regex(/^\d{1,4}$/u), year: z.number().int().min(2000).max(2100), unitCode: z.string().nullable().default(null) }), output: z.array(CaseRegisterRow) },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },

@@ -21,6 +21,7 @@ import { RegistryDocumentsService } from './services/registry-documents-service.
 import { RegistryService } from './services/registry-service.ts';
 import { SettingsService } from './services/settings-service.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
+import { CasesService } from './services/cases-service.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
 
 export interface WorkstationOptions {
@@ -74,6 +75,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     actor: () => ({ synced: auth.serverUrl !== '', displayName: auth.user?.displayName ?? null }),
     changed: () => sync.kick(),
   });
+  const cases = new CasesService({ db, auth, settings, changed: () => sync.kick() });
   events.subscribe((name) => {
     if (name === 'auth.changed') sync.kick();
   });
@@ -110,6 +112,14 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
     'organisation.people': (input) => db.call('organisation.people', { unitCode: input.unitCode, role: input.role }),
+    'cases.open': (input) => cases.open(input),
+    'cases.get': (input) => cases.get(input.id),
+    'cases.addNote': async (input) => {
+      await cases.addNote(input.id, input.text);
+      return { ok: true as const };
+    },
+    'cases.close': (input) => cases.close(input.id, input.settlement),
+    'cases.register': (input) => cases.register(input),
     'jrwa.classes': (input) => db.call('jrwa.classes', input.ownerCode, input.date ?? localIsoDate(new Date())),
     'jrwa.import': async (input) => {
       requireAdmin(auth);

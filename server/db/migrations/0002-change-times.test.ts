@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { openPglite } from '../pglite-db.ts';
 import { migrate } from '../migrate.ts';
 import { initial } from './0001-initial.ts';
-import { serverMigrations } from './index.ts';
+import { changeTimes } from './0002-change-times.ts';
 
 describe('server migration 0002 change-times', () => {
   it('gives changes logged before it a commit time, and new ones theirs', async () => {
     const db = await openPglite(null);
     expect(await migrate(db, [initial])).toEqual([1]);
     await db.exec(`INSERT INTO changes (version, entity, entity_id, op, data) VALUES (1, 'incoming_item', 'a', 'upsert', '{}')`);
-    expect(await migrate(db, serverMigrations)).toEqual([2]);
+    expect(await migrate(db, [initial, changeTimes])).toEqual([2]);
     await db.exec(`INSERT INTO changes (version, entity, entity_id, op, data) VALUES (2, 'incoming_item', 'b', 'upsert', '{}')`);
     const rows = await db.query<{ entity_id: string; committed_at: Date }>('SELECT entity_id, committed_at FROM changes ORDER BY version');
     expect(rows.map((r) => r.entity_id)).toEqual(['a', 'b']);

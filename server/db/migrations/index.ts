@@ -1,5 +1,6 @@
 import { initial } from './0001-initial.ts';
 import { changeTimes } from './0002-change-times.ts';
+import { cases } from './0003-cases.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -8,5 +9,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

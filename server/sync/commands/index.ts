@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CommandContext } from '../command-context.ts';
+import { OpenCaseCommand, openCaseCommand } from './cases.ts';
 import { CancelCommand, cancelCommand, RegisterCommand, registerCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
 
 interface CommandSpec<S extends z.ZodType> {
@@ -18,4 +19,6 @@ export const serverCommands: Readonly<Record<string, CommandSpec<z.ZodType>>> = 
   'registry.register': command(RegisterCommand, registerCommand),
   'registry.cancel': command(CancelCommand, cancelCommand),
   'rpw.void': command(VoidNumbersCommand, voidNumbersCommand, true),
+  // Refuses before writing: the unit check comes first, the counter and the case in one go.
+  'cases.open': command(OpenCaseCommand, openCaseCommand),
 };

@@ -4,6 +4,7 @@ import {
   type CaseEvent, type CaseRecord, type CaseRegisterRow, type OpenCase,
 } from '../../../../shared/cases.ts';
 import { statement } from '../statements.ts';
+import { enqueueCommand } from './sync.ts';
 
 /** Who acted, with the post they held then (the metryka records it as it was). */
 export interface Actor {
@@ -45,6 +46,7 @@ export function jrwaOwnerOf(db: Database, unitCode: string): string | null {
  * numbers it — attaches the letters and writes the first metryka entry.
  */
 export function openCase(db: Database, args: { id: string; input: OpenCase; at: string; actor: Actor; numbering: CaseNumbering }): CaseRecord {
+  // With the server numbering, the case also goes to the outbox in this same transaction.
   const run = db.transaction((): CaseRecord => {
     const { input } = args;
     const owner = jrwaOwnerOf(db, input.unitCode);
@@ -77,6 +79,9 @@ export function openCase(db: Database, args: { id: string; input: OpenCase; at: 
     ).run(args.id, input.unitCode, jrwa.version_id, input.jrwaSymbol, year, number, sign, input.title, input.matterType, input.startedOn, input.handlerLogin, args.at, args.actor.login);
     appendCaseEvent(db, args.id, args.at, args.actor, 'opened', { sign, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol });
     for (const itemId of input.itemIds) attach(db, args.id, itemId, args.at, args.actor);
+    if (args.numbering === 'server') {
+      enqueueCommand(db, 'cases.open', { case: { id: args.id, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol, title: input.title, matterType: input.matterType, startedOn: input.startedOn } }, args.at);
+    }
     return readCase(db, args.id) ?? missing(args.id);
   });
   return run.immediate();
@@ -157,6 +162,16 @@ export function caseRegister(db: Database, args: { jrwaSymbol: string; year: num
       handlerName: r.handler,
       settlement: r.settlement,
     }));
+}
+
+/** The central server numbered a provisional case: it gets its final sign, once. */
+export const SERVER_ACTOR: Actor = { login: 'system', name: 'Serwer centralny', post: '' };
+
+export function assignCaseSign(db: Database, args: { caseId: string; number: number; sign: string; at: string }): boolean {
+  if (!db.inTransaction) throw new Error('assignCaseSign runs inside the transaction that records the server answer');
+  const changed = db.prepare('UPDATE cases SET number = ?, sign = ? WHERE id = ? AND sign IS NULL').run(args.number, args.sign, args.caseId).changes;
+  if (changed === 1) appendCaseEvent(db, args.caseId, args.at, SERVER_ACTOR, 'sign_assigned', { sign: args.sign });
+  return changed === 1;
 }
 
 function attach(db: Database, caseId: string, itemId: string, at: string, actor: Actor): void {

@@ -47,7 +47,7 @@ describe('registering incoming letters', () => {
       status: 'registered',
       registeredBy: 'Okienko 1',
     });
-    expect(detail?.events).toEqual([{ at: '2026-11-20T08:20:00.000Z', actor: 'Okienko 1', kind: 'registered', details: { rpwNumber: 'RPW/KO/1/2026' } }]);
+    expect(detail?.events).toEqual([{ at: '2026-11-20T08:20:00.000Z', actor: 'Okienko 1', actorPost: null, kind: 'registered', details: { rpwNumber: 'RPW/KO/1/2026' } }]);
     db.close();
   });
 

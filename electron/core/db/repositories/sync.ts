@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { formatRpwNumber } from '../../../../shared/registry.ts';
 import type { Change, MutationResult, RpwLease } from '../../../../shared/sync/protocol.ts';
 import { SyncIssue } from '../../../../shared/sync/status.ts';
+import { z } from 'zod';
+import { assignCaseSign } from './cases.ts';
 import { applyRemoteItem } from './remote-items.ts';
 
 /**
@@ -97,6 +99,7 @@ export function applyPushResults(db: Database, results: readonly MutationResult[
       switch (result.status) {
         case 'applied':
           applied += 1;
+          applyServerValue(db, seq, result.value, at);
           break;
         case 'rejected':
         case 'conflict':
@@ -114,6 +117,17 @@ export function applyPushResults(db: Database, results: readonly MutationResult[
     return { applied, issues };
   });
   return run.immediate();
+}
+
+const NumberedCase = z.object({ number: z.number().int().positive(), sign: z.string().min(1) });
+
+/** What an applied command's answer changes here: a case opened offline gets the server's sign. */
+function applyServerValue(db: Database, seq: number, value: unknown, at: string): void {
+  const command = db.prepare<[number], { name: string; args: string }>('SELECT name, args FROM outbox WHERE seq = ?').get(seq);
+  if (command?.name !== 'cases.open') return;
+  const numbered = NumberedCase.safeParse(value);
+  const caseId = (JSON.parse(command.args) as { case?: { id?: unknown } }).case?.id;
+  if (numbered.success && typeof caseId === 'string') assignCaseSign(db, { caseId, ...numbered.data, at });
 }
 
 /**
