@@ -7,6 +7,7 @@ import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
 import { JrwaClass, JrwaClassInput } from './organisation/jrwa.ts';
 import { CaseEvent, CaseRecord, CaseRegisterRow, OpenCaseInput } from './cases.ts';
+import { Inbox, ReturnRouteInput, Route, RouteItemInput } from './routing.ts';
 import { Role } from './sync/protocol.ts';
 import { AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
@@ -50,6 +51,12 @@ export const methods = {
     output: z.object({ versionId: z.number().int(), classes: z.number().int() }),
   },
   'jrwa.addLocal': { input: z.object({ ownerCode: z.string(), jrwaClass: JrwaClassInput }), output: z.object({ ok: z.literal(true) }) },
+  'routing.route': { input: RouteItemInput, output: z.array(Route) },
+  'routing.assign': { input: z.object({ routeId: z.uuid(), assigneeLogin: z.string().min(1) }), output: Route },
+  'routing.accept': { input: z.object({ routeId: z.uuid() }), output: Route },
+  'routing.return': { input: ReturnRouteInput, output: Route },
+  'routing.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(Route) },
+  'routing.inbox': { input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }), output: Inbox },
   'cases.open': { input: OpenCaseInput, output: CaseRecord },
   'cases.get': { input: z.object({ id: z.uuid() }), output: z.object({ case: CaseRecord, itemIds: z.array(z.string()), events: z.array(CaseEvent) }) },
   'cases.addNote': { input: z.object({ id: z.uuid(), text: z.string().trim().min(1, { error: 'validation.required' }).max(5000) }), output: z.object({ ok: z.literal(true) }) },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from './db/migrations/index.ts';
 import { useTempDirs } from './test-support/temp-dir.ts';
 import { startWorkstation } from './workstation.ts';
+import { sampleItem } from './test-support/sample-item.ts';
 import { SOURCE_WORKER_URLS } from './workers/worker-urls.ts';
 
 const tempDir = useTempDirs();
@@ -57,6 +58,17 @@ describe('workstation core', () => {
     const good = await ws.dispatch('jrwa.import', { ownerCode: 'MZD', name: 'Wykaz MZD', validFrom: '2026-01-01', csv: 'symbol;hasło;kategoria\n7;Drogi;\n72;Drogi publiczne;\n723;Utrzymanie;\n7230;Zajęcie pasa;B5\n' });
     expect(good).toEqual({ ok: true, value: { versionId: 2, classes: 4 } });
     expect(await ws.dispatch('jrwa.classes', { ownerCode: 'MZD', date: '2026-06-01' })).toMatchObject({ ok: true, value: [{ symbol: '7' }, { symbol: '72' }, { symbol: '723' }, { symbol: '7230', takesCases: true }] });
+    await ws.close();
+  });
+
+  it('routes a registered letter through the contract and explains a refusal', async () => {
+    const ws = await startWorkstation({ dataDir: tempDir(), version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, demo: true });
+    await ws.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
+    const registered = await ws.dispatch('registry.register', sampleItem());
+    const itemId = registered.ok ? (registered.value as { id: string }).id : '';
+    expect(await ws.dispatch('routing.route', { itemId, leadUnitCode: 'NIE-MA' })).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'routing.unknownUnit' }] } });
+    expect(await ws.dispatch('routing.route', { itemId, leadUnitCode: 'GN', instruction: 'Według właściwości' })).toMatchObject({ ok: true, value: [{ unitCode: 'GN', state: 'waiting', routedByName: null }] });
+    expect(await ws.dispatch('routing.ofItem', { itemId })).toMatchObject({ ok: true, value: [{ instruction: 'Według właściwości' }] });
     await ws.close();
   });
 });

@@ -22,6 +22,7 @@ import { RegistryService } from './services/registry-service.ts';
 import { SettingsService } from './services/settings-service.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 import { CasesService } from './services/cases-service.ts';
+import { RoutingService } from './services/routing-service.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
 
 export interface WorkstationOptions {
@@ -76,6 +77,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     changed: () => sync.kick(),
   });
   const cases = new CasesService({ db, auth, settings, changed: () => sync.kick() });
+  const routing = new RoutingService({ db, auth, settings, events });
   events.subscribe((name) => {
     if (name === 'auth.changed') sync.kick();
   });
@@ -112,6 +114,12 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
     'organisation.people': (input) => db.call('organisation.people', { unitCode: input.unitCode, role: input.role }),
+    'routing.route': (input) => routing.route(input),
+    'routing.assign': (input) => routing.assign(input.routeId, input.assigneeLogin),
+    'routing.accept': (input) => routing.accept(input.routeId),
+    'routing.return': (input) => routing.giveBack(input.routeId, input.reason),
+    'routing.ofItem': (input) => routing.ofItem(input.itemId),
+    'routing.inbox': (input) => routing.inbox(input.limit),
     'cases.open': (input) => cases.open(input),
     'cases.get': (input) => cases.get(input.id),
     'cases.addNote': async (input) => {

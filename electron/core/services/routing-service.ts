@@ -1,0 +1,77 @@
+import { localIsoDate } from '../../../shared/dates.ts';
+import type { Inbox, Route, RouteItem } from '../../../shared/routing.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { DbClient } from '../db/db-client.ts';
+import type { EventBus } from '../events.ts';
+import { uuidv7 } from '../ids.ts';
+import { AppError } from '../rpc/app-error.ts';
+import { currentActor } from './current-actor.ts';
+import type { SettingsService } from './settings-service.ts';
+
+/** Dekretacja: routing letters to units, assigning, accepting, returning; and the inboxes. */
+export class RoutingService {
+  readonly #db: DbClient;
+  readonly #auth: AuthService;
+  readonly #settings: SettingsService;
+  readonly #events: EventBus;
+
+  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; events: EventBus }) {
+    this.#db = deps.db;
+    this.#auth = deps.auth;
+    this.#settings = deps.settings;
+    this.#events = deps.events;
+  }
+
+  async route(input: RouteItem): Promise<Route[]> {
+    const actor = await this.#actor();
+    const routes = await refusals(() => this.#db.call('routing.route', {
+      input, ids: { lead: uuidv7(), info: input.infoUnitCodes.map(() => uuidv7()) }, at: new Date().toISOString(), actor,
+    }));
+    this.#events.emit('registry.changed', { ids: [input.itemId] });
+    return routes;
+  }
+
+  async assign(routeId: string, assigneeLogin: string): Promise<Route> {
+    const actor = await this.#actor();
+    return this.#changed(await refusals(() => this.#db.call('routing.assign', { routeId, assigneeLogin, at: new Date().toISOString(), actor })));
+  }
+
+  async accept(routeId: string): Promise<Route> {
+    const actor = await this.#actor();
+    return this.#changed(await refusals(() => this.#db.call('routing.accept', { routeId, at: new Date().toISOString(), actor })));
+  }
+
+  async giveBack(routeId: string, reason: string): Promise<Route> {
+    const actor = await this.#actor();
+    return this.#changed(await refusals(() => this.#db.call('routing.return', { routeId, reason, at: new Date().toISOString(), actor })));
+  }
+
+  ofItem(itemId: string): Promise<Route[]> {
+    return this.#db.call('routing.ofItem', itemId);
+  }
+
+  async inbox(limit: number): Promise<Inbox> {
+    const actor = await this.#actor();
+    return this.#db.call('routing.inbox', { login: actor.login, today: localIsoDate(new Date()), limit });
+  }
+
+  #actor() {
+    return currentActor(this.#auth, this.#db, this.#settings);
+  }
+
+  #changed(route: Route): Route {
+    this.#events.emit('registry.changed', { ids: [route.itemId] });
+    return route;
+  }
+}
+
+async function refusals<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'RoutingRefusal') {
+      throw new AppError(error.message === 'errors.not_found' ? 'not_found' : 'conflict', `Routing refused: ${error.message}`, [{ path: 'route', message: error.message }]);
+    }
+    throw error;
+  }
+}
