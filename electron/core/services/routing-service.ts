@@ -25,7 +25,7 @@ export class RoutingService {
   async route(input: RouteItem): Promise<Route[]> {
     const actor = await this.#actor();
     const routes = await refusals(() => this.#db.call('routing.route', {
-      input, ids: { lead: uuidv7(), info: input.infoUnitCodes.map(() => uuidv7()) }, at: new Date().toISOString(), actor,
+      input, ids: { lead: uuidv7(), info: input.infoUnitCodes.map(() => uuidv7()) }, at: new Date().toISOString(), actor, outbox: this.#synced,
     }));
     this.#events.emit('registry.changed', { ids: [input.itemId] });
     return routes;
@@ -33,17 +33,17 @@ export class RoutingService {
 
   async assign(routeId: string, assigneeLogin: string): Promise<Route> {
     const actor = await this.#actor();
-    return this.#changed(await refusals(() => this.#db.call('routing.assign', { routeId, assigneeLogin, at: new Date().toISOString(), actor })));
+    return this.#changed(await refusals(() => this.#db.call('routing.assign', { routeId, assigneeLogin, at: new Date().toISOString(), actor, outbox: this.#synced })));
   }
 
   async accept(routeId: string): Promise<Route> {
     const actor = await this.#actor();
-    return this.#changed(await refusals(() => this.#db.call('routing.accept', { routeId, at: new Date().toISOString(), actor })));
+    return this.#changed(await refusals(() => this.#db.call('routing.accept', { routeId, at: new Date().toISOString(), actor, outbox: this.#synced })));
   }
 
   async giveBack(routeId: string, reason: string): Promise<Route> {
     const actor = await this.#actor();
-    return this.#changed(await refusals(() => this.#db.call('routing.return', { routeId, reason, at: new Date().toISOString(), actor })));
+    return this.#changed(await refusals(() => this.#db.call('routing.return', { routeId, reason, at: new Date().toISOString(), actor, outbox: this.#synced })));
   }
 
   ofItem(itemId: string): Promise<Route[]> {
@@ -53,6 +53,11 @@ export class RoutingService {
   async inbox(limit: number): Promise<Inbox> {
     const actor = await this.#actor();
     return this.#db.call('routing.inbox', { login: actor.login, today: localIsoDate(new Date()), limit });
+  }
+
+  /** With a central server every routing step also goes to the outbox, in its own transaction. */
+  get #synced(): boolean {
+    return this.#auth.serverUrl !== '';
   }
 
   #actor() {

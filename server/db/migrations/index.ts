@@ -1,6 +1,7 @@
 import { initial } from './0001-initial.ts';
 import { changeTimes } from './0002-change-times.ts';
 import { cases } from './0003-cases.ts';
+import { routes } from './0004-routes.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -9,5 +10,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

@@ -34,7 +34,7 @@ function city() {
 }
 
 const route = (db: Database, who: Actor, input: object) =>
-  routeItem(db, { input: RouteItemInput.parse(input), ids: { lead: uuidv7(), info: [uuidv7(), uuidv7()] }, at: AT, actor: who });
+  routeItem(db, { input: RouteItemInput.parse(input), ids: { lead: uuidv7(), info: [uuidv7(), uuidv7()] }, at: AT, actor: who, outbox: false });
 
 describe('dekretacja', () => {
   it('routes to a lead unit and one for information; the head assigns, the clerk accepts; everyone sees it in their inbox', () => {
@@ -46,10 +46,10 @@ describe('dekretacja', () => {
     expect(inbox(db, { login: mzdHead.login, today: '2026-11-21', limit: 50 }).forInformation.map((r) => r.id)).toEqual([info?.id]);
     expect(inbox(db, { login: registry.login, today: '2026-11-21', limit: 50 }).sent.map((r) => r.id)).toEqual([lead?.id]);
 
-    assignRoute(db, { routeId: lead?.id ?? '', assigneeLogin: gnClerk.login, at: AT, actor: gnHead });
-    expect(() => acceptRoute(db, { routeId: lead?.id ?? '', at: AT, actor: gnHead })).toThrow(RoutingRefusal);
+    assignRoute(db, { routeId: lead?.id ?? '', assigneeLogin: gnClerk.login, at: AT, actor: gnHead, outbox: false });
+    expect(() => acceptRoute(db, { routeId: lead?.id ?? '', at: AT, actor: gnHead, outbox: false })).toThrow(RoutingRefusal);
     expect(inbox(db, { login: gnClerk.login, today: '2026-11-21', limit: 50 }).toAccept).toHaveLength(1);
-    acceptRoute(db, { routeId: lead?.id ?? '', at: AT, actor: gnClerk });
+    acceptRoute(db, { routeId: lead?.id ?? '', at: AT, actor: gnClerk, outbox: false });
     const clerkInbox = inbox(db, { login: gnClerk.login, today: '2026-12-02', limit: 50 });
     expect(clerkInbox.inProgress.map((r) => r.state)).toEqual(['accepted']);
     expect(clerkInbox.overdueCount).toBe(1);
@@ -63,7 +63,7 @@ describe('dekretacja', () => {
     const letter = registeredSample(db, { subject: 'Dziura w jezdni ul. Ozimska' });
     const [first] = route(db, registry, { itemId: letter.id, leadUnitCode: 'GN' });
     expect(() => route(db, registry, { itemId: letter.id, leadUnitCode: 'MZD' })).toThrow(RoutingRefusal);
-    returnRoute(db, { routeId: first?.id ?? '', reason: 'Nie nasza właściwość — drogi prowadzi MZD', at: AT, actor: mzdHead });
+    returnRoute(db, { routeId: first?.id ?? '', reason: 'Nie nasza właściwość — drogi prowadzi MZD', at: AT, actor: mzdHead, outbox: false });
     expect(inbox(db, { login: registry.login, today: '2026-11-21', limit: 50 }).returned.map((r) => r.returnedReason)).toEqual(['Nie nasza właściwość — drogi prowadzi MZD']);
     const second = route(db, registry, { itemId: letter.id, leadUnitCode: 'MZD' }).at(-1);
     expect(itemRoutes(db, letter.id).map((r) => [r.unitCode, r.state, r.replacesId])).toEqual([['GN', 'rerouted', null], ['MZD', 'waiting', first?.id]]);
@@ -83,7 +83,7 @@ describe('dekretacja', () => {
         return error instanceof RoutingRefusal ? error.key : String(error);
       }
     };
-    expect(refusal(() => assignRoute(db, { routeId: lead?.id ?? '', assigneeLogin: mzdHead.login, at: AT, actor: gnHead }))).toBe('routing.assigneeOutsideUnit');
+    expect(refusal(() => assignRoute(db, { routeId: lead?.id ?? '', assigneeLogin: mzdHead.login, at: AT, actor: gnHead, outbox: false }))).toBe('routing.assigneeOutsideUnit');
     db.prepare("UPDATE incoming_items SET status = 'cancelled' WHERE id = ?").run(registeredSample(db).id);
     const cancelled = db.prepare<[], string>("SELECT id FROM incoming_items WHERE status = 'cancelled'").pluck().get() ?? '';
     expect(refusal(() => route(db, registry, { itemId: cancelled, leadUnitCode: 'GN' }))).toBe('routing.itemCancelled');

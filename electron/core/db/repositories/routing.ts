@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Inbox, Route, RouteItem, RouteState } from '../../../../shared/routing.ts';
 import type { Actor } from './cases.ts';
+import { enqueueCommand } from './sync.ts';
 
 /** A refusal the clerk reads: `key` is an i18n key. */
 export class RoutingRefusal extends Error {
@@ -19,7 +20,7 @@ const LIVE: readonly RouteState[] = ['waiting', 'assigned', 'accepted'];
  * lead route came back returned, this is a re-routing: the new route points at the old one, and
  * the old one is marked `rerouted`, so the path keeps every step.
  */
-export function routeItem(db: Database, args: { input: RouteItem; ids: { lead: string; info: readonly string[] }; at: string; actor: Actor }): Route[] {
+export function routeItem(db: Database, args: { input: RouteItem; ids: { lead: string; info: readonly string[] }; at: string; actor: Actor; outbox: boolean }): Route[] {
   const run = db.transaction((): Route[] => {
     const { input } = args;
     const item = db.prepare<[string], { status: string }>('SELECT status FROM incoming_items WHERE id = ?').get(input.itemId);
@@ -44,6 +45,15 @@ export function routeItem(db: Database, args: { input: RouteItem; ids: { lead: s
     input.infoUnitCodes.forEach((code, i) => {
       insert.run(args.ids.info[i], input.itemId, code, 'info', input.instruction, null, null, args.at, args.actor.login, args.at);
     });
+    if (args.outbox) {
+      enqueueCommand(db, 'routing.route', {
+        itemId: input.itemId,
+        routes: [
+          { id: args.ids.lead, unitCode: input.leadUnitCode, role: 'lead', instruction: input.instruction, dueDate: input.dueDate },
+          ...input.infoUnitCodes.map((code, i) => ({ id: args.ids.info[i], unitCode: code, role: 'info', instruction: input.instruction, dueDate: null })),
+        ],
+      }, args.at);
+    }
     appendItemEvent(db, input.itemId, args.at, args.actor, 'routed', {
       leadUnitCode: input.leadUnitCode, infoUnitCodes: input.infoUnitCodes, instruction: input.instruction, dueDate: input.dueDate, rerouted: returned !== undefined,
     });
@@ -53,7 +63,7 @@ export function routeItem(db: Database, args: { input: RouteItem; ids: { lead: s
 }
 
 /** The unit head gives a waiting (or returned-to-them) lead route to a clerk of the unit. */
-export function assignRoute(db: Database, args: { routeId: string; assigneeLogin: string; at: string; actor: Actor }): Route {
+export function assignRoute(db: Database, args: { routeId: string; assigneeLogin: string; at: string; actor: Actor; outbox: boolean }): Route {
   const run = db.transaction((): Route => {
     const route = routeRow(db, args.routeId);
     if (route.role !== 'lead' || (route.state !== 'waiting' && route.state !== 'assigned')) throw new RoutingRefusal('routing.notAssignable');
@@ -62,18 +72,20 @@ export function assignRoute(db: Database, args: { routeId: string; assigneeLogin
     if (!inUnitTree(db, assignee.unit_code, route.unit_code)) throw new RoutingRefusal('routing.assigneeOutsideUnit');
     db.prepare("UPDATE item_routes SET state = 'assigned', assignee_login = ?, updated_at = ? WHERE id = ?").run(args.assigneeLogin, args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'assigned', { unitCode: route.unit_code, assigneeLogin: args.assigneeLogin });
+    if (args.outbox) enqueueCommand(db, 'routing.assign', { routeId: args.routeId, assigneeLogin: args.assigneeLogin }, args.at);
     return readRoute(db, args.routeId);
   });
   return run.immediate();
 }
 
 /** The clerk takes the item on. Only the person it was given to may. */
-export function acceptRoute(db: Database, args: { routeId: string; at: string; actor: Actor }): Route {
+export function acceptRoute(db: Database, args: { routeId: string; at: string; actor: Actor; outbox: boolean }): Route {
   const run = db.transaction((): Route => {
     const route = routeRow(db, args.routeId);
     if (route.state !== 'assigned' || route.assignee_login !== args.actor.login) throw new RoutingRefusal('routing.notYours');
     db.prepare("UPDATE item_routes SET state = 'accepted', updated_at = ? WHERE id = ?").run(args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'accepted', { unitCode: route.unit_code });
+    if (args.outbox) enqueueCommand(db, 'routing.accept', { routeId: args.routeId }, args.at);
     return readRoute(db, args.routeId);
   });
   return run.immediate();
@@ -83,12 +95,13 @@ export function acceptRoute(db: Database, args: { routeId: string; at: string; a
  * Returns a lead route as not this unit's competence (or wrongly assigned), with the reason. It
  * then sits in the inbox of whoever routed it, until they route it again.
  */
-export function returnRoute(db: Database, args: { routeId: string; reason: string; at: string; actor: Actor }): Route {
+export function returnRoute(db: Database, args: { routeId: string; reason: string; at: string; actor: Actor; outbox: boolean }): Route {
   const run = db.transaction((): Route => {
     const route = routeRow(db, args.routeId);
     if (route.role !== 'lead' || !LIVE.includes(route.state)) throw new RoutingRefusal('routing.notReturnable');
     db.prepare("UPDATE item_routes SET state = 'returned', returned_reason = ?, updated_at = ? WHERE id = ?").run(args.reason, args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'returned', { unitCode: route.unit_code, reason: args.reason });
+    if (args.outbox) enqueueCommand(db, 'routing.return', { routeId: args.routeId, reason: args.reason }, args.at);
     return readRoute(db, args.routeId);
   });
   return run.immediate();

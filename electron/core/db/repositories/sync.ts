@@ -6,6 +6,7 @@ import { SyncIssue } from '../../../../shared/sync/status.ts';
 import { z } from 'zod';
 import { assignCaseSign } from './cases.ts';
 import { applyRemoteItem } from './remote-items.ts';
+import { applyRemoteRoute } from './remote-routes.ts';
 
 /**
  * The workstation's side of sync (DESIGN.md "Sync"): the outbox the clerk's actions fill inside
@@ -145,6 +146,11 @@ export function applyPulledChanges(db: Database, changes: readonly Change[], cur
         case 'rpw_void':
           applyVoidNumber(db, change.data, at);
           break;
+        case 'item_route': {
+          const itemId = applyRemoteRoute(db, change.data, at);
+          if (itemId !== null) itemIds.push(itemId);
+          break;
+        }
         default:
           // An entity this version does not know yet (a newer server): skipped; the migration
           // that teaches it will reset the cursor so it is pulled again.

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IncomingItem } from '../../shared/registry.ts';
+import type { Result } from '../../shared/result.ts';
+import type { Inbox } from '../../shared/routing.ts';
+import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
+import { startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
+import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
+import { configFromEnv } from '../../server/config.ts';
+import { createLogger } from '../../server/log.ts';
+import { startServer, type RunningServer } from '../../server/main.ts';
+import { importOrganisation, OrganisationFile } from '../../server/organisation.ts';
+import { useTempDirs } from '../support/temp-dirs.ts';
+
+const tempDir = useTempDirs();
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const thing of running.splice(0).reverse()) await thing.close();
+});
+
+function ok(result: Result<unknown>): unknown {
+  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+const UNITS = [
+  { code: 'UM', name: 'Urząd Miasta', kind: 'office' as const },
+  { code: 'BOM', name: 'Biuro Obsługi Mieszkańców', kind: 'department' as const, parentCode: 'UM' },
+  { code: 'GN', name: 'Wydział Geodezji i Gospodarki Nieruchomościami', kind: 'department' as const, parentCode: 'UM' },
+];
+const PEOPLE = [
+  { login: 'anowak', displayName: 'Anna Nowak', post: 'Referent', unitCode: 'BOM', role: 'registry_clerk' as const, password: 'Kancelaria-2026' },
+  { login: 'jzielinski', displayName: 'Jan Zieliński', post: 'Naczelnik Wydziału', unitCode: 'GN', role: 'unit_head' as const, password: 'Naczelnik-2026' },
+  { login: 'ewisniewska', displayName: 'Ewa Wiśniewska', post: 'Inspektor', unitCode: 'GN', role: 'clerk' as const, password: 'Inspektor-2026' },
+];
+
+async function central(): Promise<RunningServer> {
+  const server = await startServer({ ...configFromEnv({}), port: 0, dataDir: null, databaseUrl: null }, createLogger('error', () => undefined), 'test');
+  running.push(server);
+  await importOrganisation(server.db, OrganisationFile.parse({
+    units: UNITS.map(({ code, name, parentCode }) => ({ code, name, parentCode: parentCode ?? null })),
+    desks: [{ code: 'KO', name: 'Kancelaria ogólna', unitCode: 'BOM' }],
+    users: PEOPLE.map(({ login, displayName, role, unitCode, password }) => ({ login, displayName, role, unitCode, password })),
+  }));
+  return server;
+}
+
+/** A workstation that knows the organisation (imported before it joined the server) and is signed in. */
+async function desk(server: RunningServer, person: (typeof PEOPLE)[number], deskCode = ''): Promise<Workstation> {
+  const ws = await startWorkstation({ dataDir: tempDir(), version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, checkOutput: true });
+  running.push(ws);
+  ok(await ws.dispatch('organisation.import', { units: UNITS, people: PEOPLE.map(({ login, displayName, post, unitCode, role }) => ({ login, displayName, post, unitCode, roles: [role] })) }));
+  ok(await ws.dispatch('settings.update', { workstationName: person.displayName, deskCode, centralServerUrl: server.url, uiLanguage: 'pl' }));
+  ok(await ws.dispatch('auth.signIn', { login: person.login, password: person.password }));
+  ok(await ws.dispatch('sync.now', {}));
+  return ws;
+}
+
+const inboxOf = async (ws: Workstation) => {
+  ok(await ws.dispatch('sync.now', {}));
+  return ok(await ws.dispatch('routing.inbox', {})) as Inbox;
+};
+
+describe('dekretacja across workstations through the central server', { timeout: 90_000 }, () => {
+  it('the desk routes, the head assigns, the clerk accepts — each on their own PC — and the resident sees the path', async () => {
+    const server = await central();
+    const [registryDesk, head, clerk] = [await desk(server, PEOPLE[0], 'KO'), await desk(server, PEOPLE[1]), await desk(server, PEOPLE[2])];
+    const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 12/3' }))) as IncomingItem;
+    ok(await registryDesk.dispatch('routing.route', { itemId: letter.id, leadUnitCode: 'GN', instruction: 'Według właściwości' }));
+    ok(await registryDesk.dispatch('sync.now', {}));
+
+    const headInbox = await inboxOf(head);
+    expect(headInbox.toAssign.map((r) => [r.rpwNumber, r.instruction])).toEqual([[letter.rpwNumber, 'Według właściwości']]);
+    ok(await head.dispatch('routing.assign', { routeId: headInbox.toAssign[0]?.id ?? '', assigneeLogin: 'ewisniewska' }));
+    ok(await head.dispatch('sync.now', {}));
+
+    const clerkInbox = await inboxOf(clerk);
+    expect(clerkInbox.toAccept.map((r) => r.rpwNumber)).toEqual([letter.rpwNumber]);
+    ok(await clerk.dispatch('routing.accept', { routeId: clerkInbox.toAccept[0]?.id ?? '' }));
+    ok(await clerk.dispatch('sync.now', {}));
+
+    const tracked = await fetch(`${server.url}/v1/track/${letter.trackingCode}?pin=${letter.trackingPin}`);
+    expect(((await tracked.json()) as { path: { step: string }[] }).path.map((s) => s.step)).toEqual(['received', 'routed', 'with_clerk']);
+    ok(await registryDesk.dispatch('sync.now', {}));
+    const seenAtDesk = ok(await registryDesk.dispatch('registry.get', { id: letter.id })) as { events: { kind: string; actor: string }[] };
+    expect(seenAtDesk.events.map((e) => [e.kind, e.actor])).toEqual([['registered', 'Anna Nowak'], ['routed', 'Anna Nowak'], ['assigned', 'Jan Zieliński'], ['accepted', 'Ewa Wiśniewska']]);
+  });
+
+  it('a letter returned as not ours goes back to the desk with its reason', async () => {
+    const server = await central();
+    const [registryDesk, head] = [await desk(server, PEOPLE[0], 'KO'), await desk(server, PEOPLE[1])];
+    const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Dziura w jezdni' }))) as IncomingItem;
+    ok(await registryDesk.dispatch('routing.route', { itemId: letter.id, leadUnitCode: 'GN' }));
+    ok(await registryDesk.dispatch('sync.now', {}));
+    const route = (await inboxOf(head)).toAssign[0];
+    ok(await head.dispatch('routing.return', { routeId: route?.id ?? '', reason: 'Drogi prowadzi Miejski Zarząd Dróg' }));
+    ok(await head.dispatch('sync.now', {}));
+    const back = await inboxOf(registryDesk);
+    expect(back.returned.map((r) => [r.rpwNumber, r.returnedReason])).toEqual([[letter.rpwNumber, 'Drogi prowadzi Miejski Zarząd Dróg']]);
+    expect(ok(await registryDesk.dispatch('sync.status', {}))).toMatchObject({ pending: 0, issues: 0 });
+  });
+});
