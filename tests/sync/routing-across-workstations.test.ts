@@ -27,11 +27,10 @@ const UNITS = [
   { code: 'BOM', name: 'Biuro Obsługi Mieszkańców', kind: 'department' as const, parentCode: 'UM' },
   { code: 'GN', name: 'Wydział Geodezji i Gospodarki Nieruchomościami', kind: 'department' as const, parentCode: 'UM' },
 ];
-const PEOPLE = [
-  { login: 'anowak', displayName: 'Anna Nowak', post: 'Referent', unitCode: 'BOM', role: 'registry_clerk' as const, password: 'Kancelaria-2026' },
-  { login: 'jzielinski', displayName: 'Jan Zieliński', post: 'Naczelnik Wydziału', unitCode: 'GN', role: 'unit_head' as const, password: 'Naczelnik-2026' },
-  { login: 'ewisniewska', displayName: 'Ewa Wiśniewska', post: 'Inspektor', unitCode: 'GN', role: 'clerk' as const, password: 'Inspektor-2026' },
-];
+const REGISTRY = { login: 'anowak', displayName: 'Anna Nowak', post: 'Referent', unitCode: 'BOM', role: 'registry_clerk', password: 'Kancelaria-2026' } as const;
+const HEAD = { login: 'jzielinski', displayName: 'Jan Zieliński', post: 'Naczelnik Wydziału', unitCode: 'GN', role: 'unit_head', password: 'Naczelnik-2026' } as const;
+const CLERK = { login: 'ewisniewska', displayName: 'Ewa Wiśniewska', post: 'Inspektor', unitCode: 'GN', role: 'clerk', password: 'Inspektor-2026' } as const;
+const PEOPLE = [REGISTRY, HEAD, CLERK];
 
 async function central(): Promise<RunningServer> {
   const server = await startServer({ ...configFromEnv({}), port: 0, dataDir: null, databaseUrl: null }, createLogger('error', () => undefined), 'test');
@@ -63,7 +62,7 @@ const inboxOf = async (ws: Workstation) => {
 describe('dekretacja across workstations through the central server', { timeout: 90_000 }, () => {
   it('the desk routes, the head assigns, the clerk accepts — each on their own PC — and the resident sees the path', async () => {
     const server = await central();
-    const [registryDesk, head, clerk] = [await desk(server, PEOPLE[0], 'KO'), await desk(server, PEOPLE[1]), await desk(server, PEOPLE[2])];
+    const [registryDesk, head, clerk] = [await desk(server, REGISTRY, 'KO'), await desk(server, HEAD), await desk(server, CLERK)];
     const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 12/3' }))) as IncomingItem;
     ok(await registryDesk.dispatch('routing.route', { itemId: letter.id, leadUnitCode: 'GN', instruction: 'Według właściwości' }));
     ok(await registryDesk.dispatch('sync.now', {}));
@@ -87,7 +86,7 @@ describe('dekretacja across workstations through the central server', { timeout:
 
   it('a letter returned as not ours goes back to the desk with its reason', async () => {
     const server = await central();
-    const [registryDesk, head] = [await desk(server, PEOPLE[0], 'KO'), await desk(server, PEOPLE[1])];
+    const [registryDesk, head] = [await desk(server, REGISTRY, 'KO'), await desk(server, HEAD)];
     const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Dziura w jezdni' }))) as IncomingItem;
     ok(await registryDesk.dispatch('routing.route', { itemId: letter.id, leadUnitCode: 'GN' }));
     ok(await registryDesk.dispatch('sync.now', {}));
