@@ -162,16 +162,18 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     },
   };
 
+  let closing: Promise<void> | null = null;
   const dispatch = createDispatch(requireSignIn(handlers, auth), { checkOutput: options.checkOutput ?? false, logError });
   sync.kick();
 
   return {
     dispatch,
     events,
-    close: async () => {
+    // Idempotent: a host's shutdown path and a test's cleanup may both close it.
+    close: () => (closing ??= (async () => {
       await sync.stop();
       await Promise.all([db.close(), documents.close()]);
-    },
+    })()),
   };
 }
 

@@ -1,41 +1,29 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/cases.ts';
-import type { Result } from '../../shared/result.ts';
 import { startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
 import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
-import { configFromEnv } from '../../server/config.ts';
-import { createLogger } from '../../server/log.ts';
-import { startServer, type RunningServer } from '../../server/main.ts';
-import { importOrganisation, OrganisationFile } from '../../server/organisation.ts';
+import type { RunningServer } from '../../server/main.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
+import { inProcessServer, ok, useRunning } from './in-process.ts';
 
 const tempDir = useTempDirs();
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of running.splice(0).reverse()) await thing.close();
-});
-
-function ok(result: Result<unknown>): unknown {
-  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const keep = useRunning();
 
 async function server(): Promise<RunningServer> {
-  const started = await startServer({ ...configFromEnv({}), port: 0, dataDir: null, databaseUrl: null }, createLogger('error', () => undefined), 'test');
-  running.push(started);
-  await importOrganisation(started.db, OrganisationFile.parse({
+  const started = await inProcessServer({
     units: [{ code: 'UM', name: 'Urząd Miasta' }, { code: 'GN', name: 'Wydział Geodezji', parentCode: 'UM' }, { code: 'GN-I', name: 'Referat', parentCode: 'GN' }, { code: 'AB', name: 'Wydział Architektury i Budownictwa', parentCode: 'UM' }],
     users: [
       { login: 'akowalska', displayName: 'Anna Kowalska', role: 'clerk', unitCode: 'GN', password: 'Geodezja-2026' },
       { login: 'pnowak', displayName: 'Piotr Nowak', role: 'clerk', unitCode: 'GN', password: 'Geodezja-2027' },
     ],
-  }));
+  });
+  keep(started);
   return started;
 }
 
 async function clerk(at: RunningServer, login: string, password: string): Promise<Workstation> {
   const ws = await startWorkstation({ dataDir: tempDir(), version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, demo: true, checkOutput: true });
-  running.push(ws);
+  keep(ws);
   ok(await ws.dispatch('settings.update', { workstationName: login, deskCode: '', centralServerUrl: at.url, uiLanguage: 'pl' }));
   ok(await ws.dispatch('auth.signIn', { login, password }));
   return ws;

@@ -1,46 +1,33 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncomingItem, ItemPage } from '../../shared/registry.ts';
-import type { Result } from '../../shared/result.ts';
 import type { SyncStatus } from '../../shared/sync/status.ts';
 import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
 import { startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
 import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
-import { configFromEnv } from '../../server/config.ts';
-import { createLogger } from '../../server/log.ts';
-import { startServer, type RunningServer } from '../../server/main.ts';
-import { importOrganisation, OrganisationFile } from '../../server/organisation.ts';
+import type { RunningServer } from '../../server/main.ts';
 import { compactChanges } from '../../server/sync/pull.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
+import { inProcessServer, ok, useRunning } from './in-process.ts';
 
 const tempDir = useTempDirs();
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of running.splice(0).reverse()) await thing.close();
-});
+const keep = useRunning();
 
-function ok(result: Result<unknown>): unknown {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-/** The server in this process (in-memory PGlite), so the test can compact its log at will. */
-async function inProcessServer(): Promise<RunningServer> {
-  const server = await startServer({ ...configFromEnv({}), port: 0, dataDir: null, databaseUrl: null }, createLogger('error', () => undefined), 'test');
-  running.push(server);
-  await importOrganisation(server.db, OrganisationFile.parse({
+async function server(): Promise<RunningServer> {
+  const started = await inProcessServer({
     units: [{ code: 'KO', name: 'Kancelaria Ogólna' }],
     desks: [{ code: 'KO', name: 'Kancelaria ogólna', unitCode: 'KO' }],
     users: [
       { login: 'anna', displayName: 'Anna Nowak', role: 'registry_clerk', unitCode: 'KO', password: 'Kancelaria-2026' },
       { login: 'ewa', displayName: 'Ewa Zielińska', role: 'registry_clerk', unitCode: 'KO', password: 'Okienko-drugie-2' },
     ],
-  }));
-  return server;
+  });
+  keep(started);
+  return started;
 }
 
 async function workstation(server: RunningServer, login: string, password: string, dataDir = tempDir()): Promise<Workstation> {
   const ws = await startWorkstation({ dataDir, version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined });
-  running.push(ws);
+  keep(ws);
   ok(await ws.dispatch('settings.update', { workstationName: login, deskCode: 'KO', centralServerUrl: server.url, uiLanguage: 'pl' }));
   ok(await ws.dispatch('auth.signIn', { login, password }));
   return ws;
@@ -51,10 +38,10 @@ const view = async (ws: Workstation) =>
 
 describe('a workstation whose cursor fell behind the compacted change log', { timeout: 60_000 }, () => {
   it('gets 410, pulls everything again from 0, and ends with the same register as the others', async () => {
-    const server = await inProcessServer();
-    const a = await workstation(server, 'anna', 'Kancelaria-2026');
+    const central = await server();
+    const a = await workstation(central, 'anna', 'Kancelaria-2026');
     const bFolder = tempDir();
-    const b = await workstation(server, 'ewa', 'Okienko-drugie-2', bFolder);
+    const b = await workstation(central, 'ewa', 'Okienko-drugie-2', bFolder);
     const first = ok(await a.dispatch('registry.register', sampleItem({ subject: 'Pierwsze' }))) as IncomingItem;
     ok(await a.dispatch('registry.register', sampleItem({ subject: 'Drugie' })));
     ok(await a.dispatch('sync.now', {}));
@@ -63,15 +50,14 @@ describe('a workstation whose cursor fell behind the compacted change log', { ti
 
     // B is switched off; meanwhile A cancels one letter and registers another, and the server
     // compacts its log past B's cursor.
-    running.splice(running.indexOf(b), 1);
     await b.close();
     ok(await a.dispatch('registry.cancel', { id: first.id, reason: 'Zarejestrowane dwukrotnie' }));
     ok(await a.dispatch('registry.register', sampleItem({ subject: 'Trzecie' })));
     ok(await a.dispatch('sync.now', {}));
-    const [{ v } = { v: 0 }] = await server.db.query<{ v: number }>('SELECT v FROM sync_version');
-    await compactChanges(server.db, v + 1);
+    const [{ v } = { v: 0 }] = await central.db.query<{ v: number }>('SELECT v FROM sync_version');
+    await compactChanges(central.db, v + 1);
 
-    const restarted = await workstation(server, 'ewa', 'Okienko-drugie-2', bFolder);
+    const restarted = await workstation(central, 'ewa', 'Okienko-drugie-2', bFolder);
     expect(ok(await restarted.dispatch('sync.now', {})) as SyncStatus).toMatchObject({ state: 'online', pending: 0 });
     expect(await view(restarted)).toEqual(await view(a));
     expect(await view(restarted)).toContain('RPW/KO/1/2026 cancelled');

@@ -1,26 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncomingItem } from '../../shared/registry.ts';
-import type { Result } from '../../shared/result.ts';
 import type { Inbox } from '../../shared/routing.ts';
 import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
 import { startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
 import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
-import { configFromEnv } from '../../server/config.ts';
-import { createLogger } from '../../server/log.ts';
-import { startServer, type RunningServer } from '../../server/main.ts';
-import { importOrganisation, OrganisationFile } from '../../server/organisation.ts';
+import type { RunningServer } from '../../server/main.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
+import { inProcessServer, ok, useRunning } from './in-process.ts';
 
 const tempDir = useTempDirs();
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of running.splice(0).reverse()) await thing.close();
-});
-
-function ok(result: Result<unknown>): unknown {
-  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const keep = useRunning();
 
 const UNITS = [
   { code: 'UM', name: 'Urząd Miasta', kind: 'office' as const },
@@ -33,20 +22,19 @@ const CLERK = { login: 'ewisniewska', displayName: 'Ewa Wiśniewska', post: 'Ins
 const PEOPLE = [REGISTRY, HEAD, CLERK];
 
 async function central(): Promise<RunningServer> {
-  const server = await startServer({ ...configFromEnv({}), port: 0, dataDir: null, databaseUrl: null }, createLogger('error', () => undefined), 'test');
-  running.push(server);
-  await importOrganisation(server.db, OrganisationFile.parse({
+  const server = await inProcessServer({
     units: UNITS.map(({ code, name, parentCode }) => ({ code, name, parentCode: parentCode ?? null })),
     desks: [{ code: 'KO', name: 'Kancelaria ogólna', unitCode: 'BOM' }],
     users: PEOPLE.map(({ login, displayName, role, unitCode, password }) => ({ login, displayName, role, unitCode, password })),
-  }));
+  });
+  keep(server);
   return server;
 }
 
 /** A workstation that knows the organisation (imported before it joined the server) and is signed in. */
 async function desk(server: RunningServer, person: (typeof PEOPLE)[number], deskCode = ''): Promise<Workstation> {
   const ws = await startWorkstation({ dataDir: tempDir(), version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, checkOutput: true });
-  running.push(ws);
+  keep(ws);
   ok(await ws.dispatch('organisation.import', { units: UNITS, people: PEOPLE.map(({ login, displayName, post, unitCode, role }) => ({ login, displayName, post, unitCode, roles: [role] })) }));
   ok(await ws.dispatch('settings.update', { workstationName: person.displayName, deskCode, centralServerUrl: server.url, uiLanguage: 'pl' }));
   ok(await ws.dispatch('auth.signIn', { login: person.login, password: person.password }));

@@ -4,6 +4,7 @@ import type { DbClient } from '../db/db-client.ts';
 import { uuidv7 } from '../ids.ts';
 import { AppError } from '../rpc/app-error.ts';
 import { currentActor } from './current-actor.ts';
+import { refusalsAsErrors } from './refusals.ts';
 import type { SettingsService } from './settings-service.ts';
 
 /** Opening, reading and closing cases; the server numbers them when there is one. */
@@ -24,7 +25,7 @@ export class CasesService {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const opened = await refusalsAsErrors(() => this.#db.call('cases.open', {
       id: uuidv7(), input, at: new Date().toISOString(), actor, numbering: this.#auth.serverUrl === '' ? 'local' : 'server',
-    }));
+    }), 'invalid_input', 'case');
     this.#changed();
     return opened;
   }
@@ -37,28 +38,15 @@ export class CasesService {
 
   async close(id: string, settlement: string): Promise<CaseRecord> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    return refusalsAsErrors(() => this.#db.call('cases.close', { caseId: id, settlement, at: new Date().toISOString(), actor }));
+    return refusalsAsErrors(() => this.#db.call('cases.close', { caseId: id, settlement, at: new Date().toISOString(), actor }), 'conflict', 'case');
   }
 
   async addNote(id: string, text: string): Promise<void> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('cases.addNote', { caseId: id, text, at: new Date().toISOString(), actor }));
+    await refusalsAsErrors(() => this.#db.call('cases.addNote', { caseId: id, text, at: new Date().toISOString(), actor }), 'conflict', 'case');
   }
 
   register(query: { jrwaSymbol: string; year: number; unitCode: string | null }): Promise<CaseRegisterRow[]> {
     return this.#db.call('cases.register', query);
-  }
-}
-
-/** A refusal from the repository (its message is an i18n key) becomes the clerk's message. */
-async function refusalsAsErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'CaseRefusal') {
-      const code = error.message === 'errors.not_found' ? 'not_found' : 'invalid_input';
-      throw new AppError(code, `Case refused: ${error.message}`, [{ path: 'case', message: error.message }]);
-    }
-    throw error;
   }
 }

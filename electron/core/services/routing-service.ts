@@ -4,8 +4,8 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
 import type { EventBus } from '../events.ts';
 import { uuidv7 } from '../ids.ts';
-import { AppError } from '../rpc/app-error.ts';
 import { currentActor } from './current-actor.ts';
+import { refusalsAsErrors } from './refusals.ts';
 import type { SettingsService } from './settings-service.ts';
 
 /** Dekretacja: routing letters to units, assigning, accepting, returning; and the inboxes. */
@@ -24,26 +24,26 @@ export class RoutingService {
 
   async route(input: RouteItem): Promise<Route[]> {
     const actor = await this.#actor();
-    const routes = await refusals(() => this.#db.call('routing.route', {
+    const routes = await refusalsAsErrors(() => this.#db.call('routing.route', {
       input, ids: { lead: uuidv7(), info: input.infoUnitCodes.map(() => uuidv7()) }, at: new Date().toISOString(), actor, outbox: this.#synced,
-    }));
+    }), 'conflict', 'route');
     this.#events.emit('registry.changed', { ids: [input.itemId] });
     return routes;
   }
 
   async assign(routeId: string, assigneeLogin: string): Promise<Route> {
     const actor = await this.#actor();
-    return this.#changed(await refusals(() => this.#db.call('routing.assign', { routeId, assigneeLogin, at: new Date().toISOString(), actor, outbox: this.#synced })));
+    return this.#changed(await refusalsAsErrors(() => this.#db.call('routing.assign', { routeId, assigneeLogin, at: new Date().toISOString(), actor, outbox: this.#synced }), 'conflict', 'route'));
   }
 
   async accept(routeId: string): Promise<Route> {
     const actor = await this.#actor();
-    return this.#changed(await refusals(() => this.#db.call('routing.accept', { routeId, at: new Date().toISOString(), actor, outbox: this.#synced })));
+    return this.#changed(await refusalsAsErrors(() => this.#db.call('routing.accept', { routeId, at: new Date().toISOString(), actor, outbox: this.#synced }), 'conflict', 'route'));
   }
 
   async giveBack(routeId: string, reason: string): Promise<Route> {
     const actor = await this.#actor();
-    return this.#changed(await refusals(() => this.#db.call('routing.return', { routeId, reason, at: new Date().toISOString(), actor, outbox: this.#synced })));
+    return this.#changed(await refusalsAsErrors(() => this.#db.call('routing.return', { routeId, reason, at: new Date().toISOString(), actor, outbox: this.#synced }), 'conflict', 'route'));
   }
 
   ofItem(itemId: string): Promise<Route[]> {
@@ -67,16 +67,5 @@ export class RoutingService {
   #changed(route: Route): Route {
     this.#events.emit('registry.changed', { ids: [route.itemId] });
     return route;
-  }
-}
-
-async function refusals<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'RoutingRefusal') {
-      throw new AppError(error.message === 'errors.not_found' ? 'not_found' : 'conflict', `Routing refused: ${error.message}`, [{ path: 'route', message: error.message }]);
-    }
-    throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatCaseSign } from '../../../shared/cases.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
+import { unitWithin } from '../unit-tree.ts';
 
 export const OpenCaseCommand = z.object({
   case: z.object({
@@ -15,20 +16,6 @@ export const OpenCaseCommand = z.object({
 
 const CASE_ROLES = ['admin', 'clerk', 'unit_head', 'registry_clerk'] as const;
 
-/** True when `unitCode` is the user's unit or one of its sections (any depth). */
-async function withinUsersUnit(ctx: CommandContext, unitCode: string): Promise<boolean> {
-  if (ctx.user.role === 'admin') return true;
-  if (ctx.user.unitCode === null) return false;
-  const [row] = await ctx.tx.query<{ inside: boolean }>(
-    `WITH RECURSIVE up (code, parent_code) AS (
-       SELECT code, parent_code FROM units WHERE code = $1
-       UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code
-     ) SELECT EXISTS (SELECT 1 FROM up WHERE code = $2) AS inside`,
-    [unitCode, ctx.user.unitCode],
-  );
-  return row?.inside ?? false;
-}
-
 /**
  * Numbers a case opened on a workstation: the next number for (unit, class, year), in the same
  * transaction as the case row, so no sign is ever given twice. The workstation shows the sign
@@ -39,7 +26,7 @@ export async function openCaseCommand(ctx: CommandContext, args: z.output<typeof
   const c = args.case;
   const unit = await ctx.tx.query('SELECT 1 FROM units WHERE code = $1', [c.unitCode]);
   if (unit.length === 0) throw new CommandRejection('unknown_unit', 'cases.unknownUnit');
-  if (!(await withinUsersUnit(ctx, c.unitCode))) throw new CommandRejection('forbidden', 'errors.forbidden');
+  if (ctx.user.role !== 'admin' && !(await unitWithin(ctx.tx, c.unitCode, ctx.user.unitCode))) throw new CommandRejection('forbidden', 'errors.forbidden');
   const year = Number(c.startedOn.slice(0, 4));
   const [counter] = await ctx.tx.query<{ last_no: number }>(
     `INSERT INTO case_sign_counters (unit_code, jrwa_symbol, year, last_no) VALUES ($1, $2, $3, 1)

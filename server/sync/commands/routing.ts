@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
+import { unitWithin } from '../unit-tree.ts';
 
 /**
  * Dekretacja commands as the server checks them: who may route, assign, accept and return, and
@@ -33,18 +34,6 @@ interface RouteRow {
   replaces_id: string | null;
   routed_by: string;
   routed_at: string;
-}
-
-async function unitWithin(ctx: CommandContext, unitCode: string, ancestor: string | null): Promise<boolean> {
-  if (ancestor === null) return false;
-  const [row] = await ctx.tx.query<{ inside: boolean }>(
-    `WITH RECURSIVE up (code, parent_code) AS (
-       SELECT code, parent_code FROM units WHERE code = $1
-       UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code
-     ) SELECT EXISTS (SELECT 1 FROM up WHERE code = $2) AS inside`,
-    [unitCode, ancestor],
-  );
-  return row?.inside ?? false;
 }
 
 async function scopeOf(ctx: CommandContext, itemId: string): Promise<{ accessLevel: string; deskUnit: string | null }> {
@@ -104,7 +93,7 @@ export async function routeCommand(ctx: CommandContext, args: z.output<typeof Ro
 export async function assignCommand(ctx: CommandContext, args: z.output<typeof AssignCommand>): Promise<null> {
   requireRole(ctx.user, ['admin', 'unit_head']);
   const route = await routeFor(ctx, args.routeId);
-  if (ctx.user.role !== 'admin' && !(await unitWithin(ctx, route.unit_code, ctx.user.unitCode))) throw new CommandRejection('forbidden', 'errors.forbidden');
+  if (ctx.user.role !== 'admin' && !(await unitWithin(ctx.tx, route.unit_code, ctx.user.unitCode))) throw new CommandRejection('forbidden', 'errors.forbidden');
   if (route.role !== 'lead' || (route.state !== 'waiting' && route.state !== 'assigned')) throw new CommandRejection('not_assignable', 'routing.notAssignable', 'conflict');
   await ctx.tx.query("UPDATE item_routes SET state = 'assigned', assignee_login = $2, updated_at = now() WHERE id = $1", [args.routeId, args.assigneeLogin]);
   await logRoute(ctx, args.routeId);
@@ -121,7 +110,7 @@ export async function acceptCommand(ctx: CommandContext, args: z.output<typeof A
 
 export async function returnCommand(ctx: CommandContext, args: z.output<typeof ReturnCommand>): Promise<null> {
   const route = await routeFor(ctx, args.routeId);
-  const mayReturn = ctx.user.role === 'admin' || route.assignee_login === ctx.user.login || (await unitWithin(ctx, route.unit_code, ctx.user.unitCode));
+  const mayReturn = ctx.user.role === 'admin' || route.assignee_login === ctx.user.login || (await unitWithin(ctx.tx, route.unit_code, ctx.user.unitCode));
   if (!mayReturn) throw new CommandRejection('forbidden', 'errors.forbidden');
   if (route.role !== 'lead' || !['waiting', 'assigned', 'accepted'].includes(route.state)) throw new CommandRejection('not_returnable', 'routing.notReturnable', 'conflict');
   await ctx.tx.query("UPDATE item_routes SET state = 'returned', returned_reason = $2, updated_at = now() WHERE id = $1", [args.routeId, args.reason]);

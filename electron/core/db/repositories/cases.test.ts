@@ -6,7 +6,8 @@ import { registeredSample } from '../../test-support/sample-item.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { uuidv7 } from '../../ids.ts';
 import { openDatabase } from '../open.ts';
-import { addCaseNote, attachItemToCase, caseRegister, CaseRefusal, closeCase, getCase, jrwaOwnerOf, openCase } from './cases.ts';
+import { Refusal } from './refusal.ts';
+import { addCaseNote, attachItemToCase, caseRegister, closeCase, getCase, jrwaOwnerOf, openCase } from './cases.ts';
 
 const tempDir = useTempDirs();
 const AT = '2026-11-20T10:00:00.000Z';
@@ -36,7 +37,7 @@ describe('cases and the znak sprawy', () => {
         openCase(db, { id: uuidv7(), input: caseInput(overrides), at: AT, actor: CLERK, numbering: 'local' });
         return null;
       } catch (error) {
-        return error instanceof CaseRefusal ? error.key : String(error);
+        return error instanceof Refusal ? error.key : String(error);
       }
     };
     expect(refusal({ jrwaSymbol: '683' })).toBe('cases.notEndClass');
@@ -56,8 +57,8 @@ describe('cases and the znak sprawy', () => {
     const detail = getCase(db, opened.id);
     expect(detail?.itemIds).toEqual([letter.id]);
     expect(detail?.events.map((e) => [e.kind, e.actorPost])).toEqual([['opened', 'Inspektor'], ['item_attached', 'Inspektor'], ['note', 'Inspektor'], ['closed', 'Naczelnik Wydziału']]);
-    expect(() => addCaseNote(db, { caseId: opened.id, text: 'x', at: AT, actor: CLERK })).toThrow(CaseRefusal);
-    expect(() => attachItemToCase(db, { caseId: opened.id, itemId: letter.id, at: AT, actor: CLERK })).toThrow(CaseRefusal);
+    expect(() => addCaseNote(db, { caseId: opened.id, text: 'x', at: AT, actor: CLERK })).toThrow(Refusal);
+    expect(() => attachItemToCase(db, { caseId: opened.id, itemId: letter.id, at: AT, actor: CLERK })).toThrow(Refusal);
     const [row] = caseRegister(db, { jrwaSymbol: '68', year: 2026, unitCode: null });
     expect(row).toMatchObject({ number: 1, sign: 'GN-I.6831.1.2026', senderName: 'Jan Kowalski', senderReference: 'JK/1/2026', letterDate: '2026-11-17', startedOn: '2026-11-20', closedOn: '2026-12-10', settlement: 'Decyzja zatwierdzająca podział' });
   });

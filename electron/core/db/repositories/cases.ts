@@ -4,6 +4,7 @@ import {
   type CaseEvent, type CaseRecord, type CaseRegisterRow, type OpenCase,
 } from '../../../../shared/cases.ts';
 import { statement } from '../statements.ts';
+import { Refusal } from './refusal.ts';
 import { enqueueCommand } from './sync.ts';
 
 /** Who acted, with the post they held then (the metryka records it as it was). */
@@ -15,16 +16,6 @@ export interface Actor {
 
 /** `local`: this database numbers signs. `server`: the case waits for the server's number. */
 export type CaseNumbering = 'local' | 'server';
-
-export class CaseRefusal extends Error {
-  /** i18n key shown to the clerk. */
-  readonly key: string;
-  constructor(key: string) {
-    super(key);
-    this.name = 'CaseRefusal';
-    this.key = key;
-  }
-}
 
 /** The unit whose JRWA a unit uses: itself or its nearest ancestor that is its own employer. */
 export function jrwaOwnerOf(db: Database, unitCode: string): string | null {
@@ -50,7 +41,7 @@ export function openCase(db: Database, args: { id: string; input: OpenCase; at: 
   const run = db.transaction((): CaseRecord => {
     const { input } = args;
     const owner = jrwaOwnerOf(db, input.unitCode);
-    if (owner === null) throw new CaseRefusal('cases.unknownUnit');
+    if (owner === null) throw new Refusal('cases.unknownUnit');
     const jrwa = db
       .prepare<[string, string, string], { version_id: number; category: string | null; has_children: number }>(
         `SELECT c.version_id, c.category,
@@ -60,8 +51,8 @@ export function openCase(db: Database, args: { id: string; input: OpenCase; at: 
            SELECT version_id FROM jrwa_versions WHERE owner_code = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1)`,
       )
       .get(input.jrwaSymbol, owner, input.startedOn);
-    if (!jrwa) throw new CaseRefusal('cases.unknownClass');
-    if (jrwa.has_children === 1 || jrwa.category === null) throw new CaseRefusal('cases.notEndClass');
+    if (!jrwa) throw new Refusal('cases.unknownClass');
+    if (jrwa.has_children === 1 || jrwa.category === null) throw new Refusal('cases.notEndClass');
     const year = Number(input.startedOn.slice(0, 4));
     let number: number | null = null;
     if (args.numbering === 'local') {
@@ -90,8 +81,8 @@ export function openCase(db: Database, args: { id: string; input: OpenCase; at: 
 export function attachItemToCase(db: Database, args: { caseId: string; itemId: string; at: string; actor: Actor }): CaseRecord {
   const run = db.transaction((): CaseRecord => {
     const current = readCase(db, args.caseId);
-    if (!current) throw new CaseRefusal('errors.not_found');
-    if (current.status === 'closed') throw new CaseRefusal('cases.closedReadOnly');
+    if (!current) throw new Refusal('errors.not_found');
+    if (current.status === 'closed') throw new Refusal('cases.closedReadOnly');
     attach(db, args.caseId, args.itemId, args.at, args.actor);
     return current;
   });
@@ -101,8 +92,8 @@ export function attachItemToCase(db: Database, args: { caseId: string; itemId: s
 export function addCaseNote(db: Database, args: { caseId: string; text: string; at: string; actor: Actor }): void {
   const run = db.transaction(() => {
     const current = readCase(db, args.caseId);
-    if (!current) throw new CaseRefusal('errors.not_found');
-    if (current.status === 'closed') throw new CaseRefusal('cases.closedReadOnly');
+    if (!current) throw new Refusal('errors.not_found');
+    if (current.status === 'closed') throw new Refusal('cases.closedReadOnly');
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'note', { text: args.text });
   });
   run.immediate();
@@ -112,8 +103,8 @@ export function addCaseNote(db: Database, args: { caseId: string; text: string; 
 export function closeCase(db: Database, args: { caseId: string; settlement: string; at: string; actor: Actor }): CaseRecord {
   const run = db.transaction((): CaseRecord => {
     const current = readCase(db, args.caseId);
-    if (!current) throw new CaseRefusal('errors.not_found');
-    if (current.status === 'closed') throw new CaseRefusal('cases.alreadyClosed');
+    if (!current) throw new Refusal('errors.not_found');
+    if (current.status === 'closed') throw new Refusal('cases.alreadyClosed');
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'closed', { settlement: args.settlement });
     db.prepare("UPDATE cases SET status = 'closed', settlement = ?, closed_at = ? WHERE id = ?").run(args.settlement, args.at, args.caseId);
     return readCase(db, args.caseId) ?? missing(args.caseId);
@@ -176,7 +167,7 @@ export function assignCaseSign(db: Database, args: { caseId: string; number: num
 
 function attach(db: Database, caseId: string, itemId: string, at: string, actor: Actor): void {
   const item = db.prepare<[string], { rpw_number: string }>('SELECT rpw_number FROM incoming_items WHERE id = ?').get(itemId);
-  if (!item) throw new CaseRefusal('cases.unknownItem');
+  if (!item) throw new Refusal('cases.unknownItem');
   const added = db.prepare('INSERT OR IGNORE INTO case_items (case_id, item_id, attached_at) VALUES (?, ?, ?)').run(caseId, itemId, at).changes;
   if (added === 1) appendCaseEvent(db, caseId, at, actor, 'item_attached', { itemId, rpwNumber: item.rpw_number });
 }

@@ -6,9 +6,10 @@ import { withDemoCity } from '../../test-support/case-fixtures.ts';
 import { registeredSample } from '../../test-support/sample-item.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../open.ts';
+import { Refusal } from './refusal.ts';
 import { getItem } from './incoming-items.ts';
 import { getPerson, listPeople } from './organisation.ts';
-import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem, RoutingRefusal } from './routing.ts';
+import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import type { Actor } from './cases.ts';
 import type { Database } from 'better-sqlite3';
 
@@ -47,7 +48,7 @@ describe('dekretacja', () => {
     expect(inbox(db, { login: registry.login, today: '2026-11-21', limit: 50 }).sent.map((r) => r.id)).toEqual([lead?.id]);
 
     assignRoute(db, { routeId: lead?.id ?? '', assigneeLogin: gnClerk.login, at: AT, actor: gnHead, outbox: false });
-    expect(() => acceptRoute(db, { routeId: lead?.id ?? '', at: AT, actor: gnHead, outbox: false })).toThrow(RoutingRefusal);
+    expect(() => acceptRoute(db, { routeId: lead?.id ?? '', at: AT, actor: gnHead, outbox: false })).toThrow(Refusal);
     expect(inbox(db, { login: gnClerk.login, today: '2026-11-21', limit: 50 }).toAccept).toHaveLength(1);
     acceptRoute(db, { routeId: lead?.id ?? '', at: AT, actor: gnClerk, outbox: false });
     const clerkInbox = inbox(db, { login: gnClerk.login, today: '2026-12-02', limit: 50 });
@@ -62,7 +63,7 @@ describe('dekretacja', () => {
     const { db, registry, mzdHead } = city();
     const letter = registeredSample(db, { subject: 'Dziura w jezdni ul. Ozimska' });
     const [first] = route(db, registry, { itemId: letter.id, leadUnitCode: 'GN' });
-    expect(() => route(db, registry, { itemId: letter.id, leadUnitCode: 'MZD' })).toThrow(RoutingRefusal);
+    expect(() => route(db, registry, { itemId: letter.id, leadUnitCode: 'MZD' })).toThrow(Refusal);
     returnRoute(db, { routeId: first?.id ?? '', reason: 'Nie nasza właściwość — drogi prowadzi MZD', at: AT, actor: mzdHead, outbox: false });
     expect(inbox(db, { login: registry.login, today: '2026-11-21', limit: 50 }).returned.map((r) => r.returnedReason)).toEqual(['Nie nasza właściwość — drogi prowadzi MZD']);
     const second = route(db, registry, { itemId: letter.id, leadUnitCode: 'MZD' }).at(-1);
@@ -80,7 +81,7 @@ describe('dekretacja', () => {
         fn();
         return null;
       } catch (error) {
-        return error instanceof RoutingRefusal ? error.key : String(error);
+        return error instanceof Refusal ? error.key : String(error);
       }
     };
     expect(refusal(() => assignRoute(db, { routeId: lead?.id ?? '', assigneeLogin: mzdHead.login, at: AT, actor: gnHead, outbox: false }))).toBe('routing.assigneeOutsideUnit');

@@ -1,17 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Inbox, Route, RouteItem, RouteState } from '../../../../shared/routing.ts';
 import type { Actor } from './cases.ts';
+import { Refusal } from './refusal.ts';
 import { enqueueCommand } from './sync.ts';
-
-/** A refusal the clerk reads: `key` is an i18n key. */
-export class RoutingRefusal extends Error {
-  readonly key: string;
-  constructor(key: string) {
-    super(key);
-    this.name = 'RoutingRefusal';
-    this.key = key;
-  }
-}
 
 const LIVE: readonly RouteState[] = ['waiting', 'assigned', 'accepted'];
 
@@ -24,15 +15,15 @@ export function routeItem(db: Database, args: { input: RouteItem; ids: { lead: s
   const run = db.transaction((): Route[] => {
     const { input } = args;
     const item = db.prepare<[string], { status: string }>('SELECT status FROM incoming_items WHERE id = ?').get(input.itemId);
-    if (!item) throw new RoutingRefusal('errors.not_found');
-    if (item.status !== 'registered') throw new RoutingRefusal('routing.itemCancelled');
+    if (!item) throw new Refusal('errors.not_found');
+    if (item.status !== 'registered') throw new Refusal('routing.itemCancelled');
     for (const code of [input.leadUnitCode, ...input.infoUnitCodes]) {
-      if (!db.prepare('SELECT 1 FROM units WHERE code = ? AND active = 1').get(code)) throw new RoutingRefusal('routing.unknownUnit');
+      if (!db.prepare('SELECT 1 FROM units WHERE code = ? AND active = 1').get(code)) throw new Refusal('routing.unknownUnit');
     }
     const live = db.prepare<[string], { route_no: number }>(
       `SELECT route_no FROM item_routes WHERE item_id = ? AND role = 'lead' AND state IN ('waiting', 'assigned', 'accepted')`,
     ).get(input.itemId);
-    if (live) throw new RoutingRefusal('routing.alreadyRouted');
+    if (live) throw new Refusal('routing.alreadyRouted');
     const returned = db.prepare<[string], { route_no: number }>(
       `SELECT route_no FROM item_routes WHERE item_id = ? AND role = 'lead' AND state = 'returned' ORDER BY route_no DESC LIMIT 1`,
     ).get(input.itemId);
@@ -66,10 +57,10 @@ export function routeItem(db: Database, args: { input: RouteItem; ids: { lead: s
 export function assignRoute(db: Database, args: { routeId: string; assigneeLogin: string; at: string; actor: Actor; outbox: boolean }): Route {
   const run = db.transaction((): Route => {
     const route = routeRow(db, args.routeId);
-    if (route.role !== 'lead' || (route.state !== 'waiting' && route.state !== 'assigned')) throw new RoutingRefusal('routing.notAssignable');
+    if (route.role !== 'lead' || (route.state !== 'waiting' && route.state !== 'assigned')) throw new Refusal('routing.notAssignable');
     const assignee = db.prepare<[string], { unit_code: string }>('SELECT unit_code FROM people WHERE login = ? AND active = 1').get(args.assigneeLogin);
-    if (!assignee) throw new RoutingRefusal('routing.unknownPerson');
-    if (!inUnitTree(db, assignee.unit_code, route.unit_code)) throw new RoutingRefusal('routing.assigneeOutsideUnit');
+    if (!assignee) throw new Refusal('routing.unknownPerson');
+    if (!inUnitTree(db, assignee.unit_code, route.unit_code)) throw new Refusal('routing.assigneeOutsideUnit');
     db.prepare("UPDATE item_routes SET state = 'assigned', assignee_login = ?, updated_at = ? WHERE id = ?").run(args.assigneeLogin, args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'assigned', { unitCode: route.unit_code, assigneeLogin: args.assigneeLogin });
     if (args.outbox) enqueueCommand(db, 'routing.assign', { routeId: args.routeId, assigneeLogin: args.assigneeLogin }, args.at);
@@ -82,7 +73,7 @@ export function assignRoute(db: Database, args: { routeId: string; assigneeLogin
 export function acceptRoute(db: Database, args: { routeId: string; at: string; actor: Actor; outbox: boolean }): Route {
   const run = db.transaction((): Route => {
     const route = routeRow(db, args.routeId);
-    if (route.state !== 'assigned' || route.assignee_login !== args.actor.login) throw new RoutingRefusal('routing.notYours');
+    if (route.state !== 'assigned' || route.assignee_login !== args.actor.login) throw new Refusal('routing.notYours');
     db.prepare("UPDATE item_routes SET state = 'accepted', updated_at = ? WHERE id = ?").run(args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'accepted', { unitCode: route.unit_code });
     if (args.outbox) enqueueCommand(db, 'routing.accept', { routeId: args.routeId }, args.at);
@@ -98,7 +89,7 @@ export function acceptRoute(db: Database, args: { routeId: string; at: string; a
 export function returnRoute(db: Database, args: { routeId: string; reason: string; at: string; actor: Actor; outbox: boolean }): Route {
   const run = db.transaction((): Route => {
     const route = routeRow(db, args.routeId);
-    if (route.role !== 'lead' || !LIVE.includes(route.state)) throw new RoutingRefusal('routing.notReturnable');
+    if (route.role !== 'lead' || !LIVE.includes(route.state)) throw new Refusal('routing.notReturnable');
     db.prepare("UPDATE item_routes SET state = 'returned', returned_reason = ?, updated_at = ? WHERE id = ?").run(args.reason, args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'returned', { unitCode: route.unit_code, reason: args.reason });
     if (args.outbox) enqueueCommand(db, 'routing.return', { routeId: args.routeId, reason: args.reason }, args.at);
@@ -199,13 +190,13 @@ function routeRow(db: Database, id: string): { item_id: string; unit_code: strin
   const row = db.prepare<[string], { item_id: string; unit_code: string; role: 'lead' | 'info'; state: RouteState; assignee_login: string | null }>(
     'SELECT item_id, unit_code, role, state, assignee_login FROM item_routes WHERE id = ?',
   ).get(id);
-  if (!row) throw new RoutingRefusal('errors.not_found');
+  if (!row) throw new Refusal('errors.not_found');
   return row;
 }
 
 function readRoute(db: Database, id: string): Route {
   const record = db.prepare<[string], RouteRecord>(`${ROUTE_SELECT} WHERE r.id = ?`).get(id);
-  if (!record) throw new RoutingRefusal('errors.not_found');
+  if (!record) throw new Refusal('errors.not_found');
   return toRoute(record);
 }
 
