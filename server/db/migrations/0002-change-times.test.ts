@@ -4,7 +4,8 @@ import { migrate } from '../migrate.ts';
 import { initial } from './0001-initial.ts';
 import { changeTimes } from './0002-change-times.ts';
 
-describe('server migration 0002 change-times', () => {
+// PGlite takes seconds to start on a loaded machine.
+describe('server migration 0002 change-times', { timeout: 60_000 }, () => {
   it('gives changes logged before it a commit time, and new ones theirs', async () => {
     const db = await openPglite(null);
     expect(await migrate(db, [initial])).toEqual([1]);
