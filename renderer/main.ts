@@ -5,6 +5,7 @@ import { useApi } from './api/index.ts';
 import { createAppI18n } from './i18n/index.ts';
 import { createAppRouter } from './router.ts';
 import { useAppStore } from './stores/app.ts';
+import { useSessionStore } from './stores/session.ts';
 import { useSettingsStore } from './stores/settings.ts';
 import './styles.css';
 
@@ -18,6 +19,7 @@ app.use(pinia).use(i18n).use(createAppRouter());
 
 const settings = useSettingsStore();
 const appStore = useAppStore();
+const session = useSessionStore();
 // The saved language drives the UI; <html lang> follows for screen readers and hyphenation.
 watch(
   () => settings.saved?.uiLanguage,
@@ -31,5 +33,7 @@ watch(
 api.on('settings.changed', (next) => settings.receive(next));
 api.on('app.updateAvailable', ({ version }) => appStore.announceUpdate(version));
 
-void Promise.all([settings.load(), appStore.load()]);
+// Listening first: a sign-in or sync change between the two is then never missed.
+session.listen();
+void Promise.all([settings.load(), appStore.load(), session.load()]);
 app.mount('#app');

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import { sections } from './sections.ts';
+import ConflictsView from './views/registry/ConflictsView.vue';
 import ItemDetailView from './views/registry/ItemDetailView.vue';
 import RegisterItemView from './views/registry/RegisterItemView.vue';
 import RegisterListView from './views/registry/RegisterListView.vue';
@@ -19,6 +20,7 @@ export function createAppRouter() {
           { path: section.path, name: 'kancelaria', component: RegisterItemView },
           { path: `${section.path}/rejestr`, name: 'register', component: RegisterListView },
           { path: `${section.path}/rejestr/:id`, name: 'registerEntry', component: ItemDetailView, props: true },
+          { path: `${section.path}/konflikty`, name: 'conflicts', component: ConflictsView },
         );
         break;
       case 'ustawienia':

@@ -7,3 +7,8 @@ export function formatDate(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'long' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }
+
+/** `10:42`: when something happens later today (the next sync attempt). */
+export function formatTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}

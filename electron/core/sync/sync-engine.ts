@@ -203,7 +203,8 @@ export class SyncEngine {
     if (error instanceof ServerUnreachableError) {
       this.#lastError = 'sync.errors.unreachable';
     } else {
-      this.#lastError = 'sync.errors.server';
+      // The server's refusals carry an i18n key (e.g. an unknown desk): show that, not a generic error.
+      this.#lastError = error instanceof ServerHttpError && /^sync\.rejections\.[a-zA-Z]+$/u.test(error.message) ? error.message : 'sync.errors.server';
       (this.#deps.logError ?? console.error)('sync cycle failed', error);
     }
     const delay = backoffDelay(this.#failures, this.#random);
