@@ -1,3 +1,4 @@
+import { benchDeadlines } from './bench/deadlines.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchFoundation } from './bench/foundation.ts';
 import { missedTarget } from './bench/figures.ts';
@@ -12,7 +13,7 @@ import { benchSync } from './bench/sync.ts';
  * a PostgreSQL server for the central server's figures (else PGlite); BENCH_SYNC_ITEMS the register
  * a fresh workstation pulls from the server (default 100,000).
  */
-const figures = [...(await benchFoundation()), ...(await benchDocuments()), ...(await benchServer()), ...(await benchSync()), ...benchRegistry()];
+const figures = [...(await benchFoundation()), ...(await benchDocuments()), ...(await benchServer()), ...(await benchSync()), ...(await benchDeadlines()), ...benchRegistry()];
 const missed = figures.filter(missedTarget).map((f) => f.name);
 console.log(JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, figures, missed }, null, 2));
 process.exitCode = missed.length > 0 ? 1 : 0;

@@ -1,0 +1,15 @@
+export type { IsoDate } from './dates.ts';
+export { addDays, addMonths, addYears, compareDates, dayOfWeek, daysBetween, daysInMonth, isIsoDate, isLeapYear } from './dates.ts';
+export { easterSunday } from './easter.ts';
+export type { Holiday } from './holidays.ts';
+export { holidaysOf, isHoliday, isStatutoryDayOff, isWorkingDay } from './holidays.ts';
+export type { DueDate, Term, TermUnit } from './kpa.ts';
+export { kpaDueDate, rollForward, SATURDAY_RULE_SINCE, termEnd } from './kpa.ts';
+export type { ExtensionLimit, MatterType, MatterTypeKey, StatutoryTerm, TermStart, WithoutDelay } from './matter-types.ts';
+export { findMatterType, MATTER_TYPES, TERM_START_NAMES } from './matter-types.ts';
+export type { Pause } from './pauses.ts';
+export { netDays } from './pauses.ts';
+export type { CaseDeadline, CaseDeadlineInput, Extension } from './case-deadline.ts';
+export { caseDeadline } from './case-deadline.ts';
+export type { CaseStatus, CaseStatusInput, CaseStatusOptions, DeadlineState } from './case-status.ts';
+export { caseStatus, DUE_SOON_DAYS } from './case-status.ts';
