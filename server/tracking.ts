@@ -1,6 +1,8 @@
 import type { IncomingItem } from '../shared/registry.ts';
 import type { TrackingResponse, TrackingStep } from '../shared/tracking.ts';
 import type { Sql } from './db/database.ts';
+import { localIsoDate } from '../shared/dates.ts';
+import { caseDeadline, findMatterType } from '../shared/deadlines/index.ts';
 import { pinHash } from './sync/commands/registry.ts';
 
 const DAY_MS = 86_400_000;
@@ -28,11 +30,29 @@ export async function trackLetter(db: Sql, trackingPinKey: string, code: string,
   if (route?.accepted_at) path.push({ step: 'with_clerk', at: new Date(route.accepted_at).toISOString() });
   if (row.cancelled_at !== null) path.push({ step: 'cancelled', at: new Date(row.cancelled_at).toISOString() });
   const received = new Date(item.receivedAt);
+  const [opened] = await db.query<{ started_on: Date | string; matter_type: string }>(
+    `SELECT c.started_on, c.matter_type FROM case_items ci JOIN cases c ON c.id = ci.case_id
+     WHERE ci.item_id = (SELECT id FROM incoming_items WHERE tracking_code = $1) ORDER BY c.opened_at LIMIT 1`,
+    [normalized],
+  );
   return {
     trackingCode: normalized,
     receivedAt: item.receivedAt,
     path,
-    dueDate: null,
+    dueDate: opened ? statutoryDueDate(opened.started_on, opened.matter_type) : null,
     processingDays: Math.max(0, Math.floor((now.getTime() - received.getTime()) / DAY_MS)),
   };
 }
+
+/**
+ * The case's statutory due date as the server knows it (pauses and art. 36 notices are kept on
+ * the workstation for now), after the art. 57 § 4 roll; null for a matter "bez zwłoki". A `date`
+ * comes from node-postgres as local midnight, from PGlite possibly as a string.
+ */
+function statutoryDueDate(startedOn: Date | string, matterTypeKey: string): string | null {
+  const matterType = findMatterType(matterTypeKey);
+  if (!matterType) return null;
+  const day = typeof startedOn === 'string' ? startedOn.slice(0, 10) : localIsoDate(startedOn);
+  return caseDeadline({ startedOn: day, matterType }).current?.adjusted ?? null;
+}
+

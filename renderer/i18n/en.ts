@@ -352,6 +352,7 @@ export const en: Messages = {
     empty: 'The file holds no classes.',
     badHeader: 'The first row lacks the "symbol" and "heading" columns.',
     noVersion: 'This unit has no filing plan imported yet.',
+    unknownOwner: 'There is no such unit in the organisation — import the organisation first.',
   },
   validation: {
     required: 'This field is required.',

@@ -350,6 +350,7 @@ export const pl = {
     empty: 'Plik nie zawiera żadnej klasy.',
     badHeader: 'W pierwszym wierszu brakuje kolumn „symbol” i „hasło”.',
     noVersion: 'Ta jednostka nie ma jeszcze zaimportowanego wykazu akt.',
+    unknownOwner: 'Nie ma takiej jednostki w strukturze organizacyjnej — najpierw zaimportuj organizację.',
   },
   validation: {
     required: 'To pole jest wymagane.',

@@ -36,6 +36,7 @@ async function desk(server: RunningServer, person: (typeof PEOPLE)[number], desk
   const ws = await startWorkstation({ dataDir: tempDir(), version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, checkOutput: true });
   keep(ws);
   ok(await ws.dispatch('organisation.import', { units: UNITS, people: PEOPLE.map(({ login, displayName, post, unitCode, role }) => ({ login, displayName, post, unitCode, roles: [role] })) }));
+  ok(await ws.dispatch('jrwa.import', { ownerCode: 'UM', name: 'Wykaz', validFrom: '2011-01-01', csv: 'symbol;hasło;kategoria\n6;Gospodarka;\n68;Nieruchomości;\n683;Podziały;\n6831;Podziały nieruchomości;A\n' }));
   ok(await ws.dispatch('settings.update', { workstationName: person.displayName, deskCode, centralServerUrl: server.url, uiLanguage: 'pl' }));
   ok(await ws.dispatch('auth.signIn', { login: person.login, password: person.password }));
   ok(await ws.dispatch('sync.now', {}));
@@ -63,10 +64,16 @@ describe('dekretacja across workstations through the central server', { timeout:
     const clerkInbox = await inboxOf(clerk);
     expect(clerkInbox.toAccept.map((r) => r.rpwNumber)).toEqual([letter.rpwNumber]);
     ok(await clerk.dispatch('routing.accept', { routeId: clerkInbox.toAccept[0]?.id ?? '' }));
+    // The clerk opens a case from it: a one-month KPA term from 20 November 2026 ends on Sunday
+    // 20 December, so it moves to Monday the 21st.
+    ok(await clerk.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: '2026-11-20' }));
     ok(await clerk.dispatch('sync.now', {}));
 
     const tracked = await fetch(`${server.url}/v1/track/${letter.trackingCode}?pin=${letter.trackingPin}`);
-    expect(((await tracked.json()) as { path: { step: string }[] }).path.map((s) => s.step)).toEqual(['received', 'routed', 'with_clerk']);
+    const track = (await tracked.json()) as { path: { step: string }[]; dueDate: string | null; subject?: unknown };
+    expect(track.path.map((s) => s.step)).toEqual(['received', 'routed', 'with_clerk']);
+    expect(track.dueDate).toBe('2026-12-21');
+    expect(track.subject).toBeUndefined();
     ok(await registryDesk.dispatch('sync.now', {}));
     const seenAtDesk = ok(await registryDesk.dispatch('registry.get', { id: letter.id })) as { events: { kind: string; actor: string }[] };
     expect(seenAtDesk.events.map((e) => [e.kind, e.actor])).toEqual([['registered', 'Anna Nowak'], ['routed', 'Anna Nowak'], ['assigned', 'Jan Zieliński'], ['accepted', 'Ewa Wiśniewska']]);

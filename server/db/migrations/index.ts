@@ -2,6 +2,7 @@ import { initial } from './0001-initial.ts';
 import { changeTimes } from './0002-change-times.ts';
 import { cases } from './0003-cases.ts';
 import { routes } from './0004-routes.ts';
+import { caseItems } from './0005-case-items.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -10,5 +11,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

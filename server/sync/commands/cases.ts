@@ -11,6 +11,8 @@ export const OpenCaseCommand = z.object({
     title: z.string().min(1).max(500),
     matterType: z.string().min(1),
     startedOn: z.iso.date(),
+    /** The letters it was opened from (those the server has). */
+    itemIds: z.array(z.uuid()).max(50).default([]),
   }),
 });
 
@@ -39,6 +41,11 @@ export async function openCaseCommand(ctx: CommandContext, args: z.output<typeof
     `INSERT INTO cases (id, unit_code, jrwa_symbol, year, number, sign, title, matter_type, started_on, status, opened_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10)`,
     [c.id, c.unitCode, c.jrwaSymbol, year, counter.last_no, sign, c.title, c.matterType, c.startedOn, ctx.user.id],
+  );
+  // Letters pushed earlier are on the server; one still waiting on another desk is simply not linked.
+  await ctx.tx.query(
+    'INSERT INTO case_items (case_id, item_id) SELECT $1, id FROM incoming_items WHERE id = ANY($2::uuid[]) ON CONFLICT DO NOTHING',
+    [c.id, c.itemIds],
   );
   ctx.change({ entity: 'case', id: c.id, op: 'upsert', scopeUnit: c.unitCode, data: { ...c, year, number: counter.last_no, sign, status: 'open' } });
   return { number: counter.last_no, sign };

@@ -71,7 +71,7 @@ export function openCase(db: Database, args: { id: string; input: OpenCase; at: 
     appendCaseEvent(db, args.id, args.at, args.actor, 'opened', { sign, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol });
     for (const itemId of input.itemIds) attach(db, args.id, itemId, args.at, args.actor);
     if (args.numbering === 'server') {
-      enqueueCommand(db, 'cases.open', { case: { id: args.id, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol, title: input.title, matterType: input.matterType, startedOn: input.startedOn } }, args.at);
+      enqueueCommand(db, 'cases.open', { case: { id: args.id, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol, title: input.title, matterType: input.matterType, startedOn: input.startedOn, itemIds: input.itemIds } }, args.at);
     }
     return readCase(db, args.id) ?? missing(args.id);
   });

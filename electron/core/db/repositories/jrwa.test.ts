@@ -44,6 +44,7 @@ describe('JRWA versions per owning unit', () => {
     const db = dbWithOffice();
     const broken = [{ symbol: '0', heading: 'Zarządzanie' }, { symbol: '0002', heading: 'Sesje', category: 'A' }].map((c) => JrwaClassInput.parse(c));
     expect(importJrwa(db, { ownerCode: 'UM', name: 'x', validFrom: '2011-01-01', classes: broken }, AT)).toEqual({ problems: [{ line: 2, message: 'jrwa.missingParent' }] });
+    expect(importJrwa(db, { ownerCode: 'NIE', name: 'x', validFrom: '2011-01-01', classes: DEMO_JRWA.map((c) => JrwaClassInput.parse(c)) }, AT)).toEqual({ problems: [{ line: 0, message: 'jrwa.unknownOwner' }] });
     importJrwa(db, { ownerCode: 'UM', name: 'Wykaz', validFrom: '2011-01-01', classes: DEMO_JRWA.map((c) => JrwaClassInput.parse(c)) }, AT);
     const local = JrwaClassInput.parse({ symbol: '7231', heading: 'Zimowe utrzymanie dróg', category: 'B5' });
     expect(addLocalJrwaClass(db, 'UM', '2026-11-20', local)).toEqual({ ok: true });

@@ -11,6 +11,7 @@ export interface JrwaImport {
 /** Stores a new JRWA version for an owning unit; a list that does not hold together is refused whole. */
 export function importJrwa(db: Database, args: JrwaImport, at: string): { versionId: number } | { problems: JrwaProblem[] } {
   const problems = checkJrwa(args.classes);
+  if (!db.prepare('SELECT 1 FROM units WHERE code = ?').get(args.ownerCode)) problems.unshift({ line: 0, message: 'jrwa.unknownOwner' });
   if (problems.length > 0) return { problems };
   const run = db.transaction(() => {
     const { lastInsertRowid } = db
