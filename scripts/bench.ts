@@ -1,5 +1,6 @@
 import { benchDeadlines } from './bench/deadlines.ts';
 import { benchDocuments } from './bench/documents.ts';
+import { benchInbox } from './bench/inbox.ts';
 import { benchFoundation } from './bench/foundation.ts';
 import { missedTarget } from './bench/figures.ts';
 import { benchRegistry } from './bench/registry.ts';
@@ -13,7 +14,7 @@ import { benchSync } from './bench/sync.ts';
  * a PostgreSQL server for the central server's figures (else PGlite); BENCH_SYNC_ITEMS the register
  * a fresh workstation pulls from the server (default 100,000).
  */
-const figures = [...(await benchFoundation()), ...(await benchDocuments()), ...(await benchServer()), ...(await benchSync()), ...(await benchDeadlines()), ...benchRegistry()];
+const figures = [...(await benchFoundation()), ...(await benchDocuments()), ...(await benchServer()), ...(await benchSync()), ...(await benchDeadlines()), ...(await benchInbox()), ...benchRegistry()];
 const missed = figures.filter(missedTarget).map((f) => f.name);
 console.log(JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, figures, missed }, null, 2));
 process.exitCode = missed.length > 0 ? 1 : 0;
