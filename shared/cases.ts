@@ -78,3 +78,33 @@ export const CaseRegisterRow = z.object({
   settlement: z.string().nullable(),
 });
 export type CaseRegisterRow = z.infer<typeof CaseRegisterRow>;
+
+/** Where the case stands against its statutory term, as of today (the deadline engine's answer). */
+export const CaseDeadlineView = z.object({
+  state: z.enum(['due', 'dueSoon', 'overdue', 'paused', 'closed', 'withoutDelay']),
+  /** The due date before any art. 36 notice, kept beside the current one. */
+  originalDueDate: z.string().nullable(),
+  currentDueDate: z.string().nullable(),
+  calendarDaysLeft: z.number().int().nullable(),
+  workingDaysLeft: z.number().int().nullable(),
+  /** Days since the start, net of pauses. */
+  processingDays: z.number().int(),
+  extended: z.boolean(),
+});
+export type CaseDeadlineView = z.infer<typeof CaseDeadlineView>;
+
+export const CaseWithDeadline = CaseRecord.extend({ deadline: CaseDeadlineView.nullable() });
+export type CaseWithDeadline = z.infer<typeof CaseWithDeadline>;
+
+export const PauseCaseInput = z.object({
+  id: z.uuid(),
+  from: z.iso.date({ error: 'validation.date' }),
+  reason: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(500, { error: 'validation.tooLong500' }),
+});
+export const ResumeCaseInput = z.object({ id: z.uuid(), to: z.iso.date({ error: 'validation.date' }) });
+export const ExtendCaseInput = z.object({
+  id: z.uuid(),
+  noticeOn: z.iso.date({ error: 'validation.date' }),
+  newDate: z.iso.date({ error: 'validation.date' }),
+  reason: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(1000, { error: 'validation.tooLong1000' }),
+});

@@ -6,7 +6,7 @@ import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, Re
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
 import { JrwaClass, JrwaClassInput } from './organisation/jrwa.ts';
-import { CaseEvent, CaseRecord, CaseRegisterRow, OpenCaseInput } from './cases.ts';
+import { CaseEvent, CaseRegisterRow, CaseWithDeadline, ExtendCaseInput, OpenCaseInput, PauseCaseInput, ResumeCaseInput } from './cases.ts';
 import { Inbox, ReturnRouteInput, Route, RouteItemInput } from './routing.ts';
 import { Role } from './sync/protocol.ts';
 import { AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
@@ -57,10 +57,14 @@ export const methods = {
   'routing.return': { input: ReturnRouteInput, output: Route },
   'routing.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(Route) },
   'routing.inbox': { input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }), output: Inbox },
-  'cases.open': { input: OpenCaseInput, output: CaseRecord },
-  'cases.get': { input: z.object({ id: z.uuid() }), output: z.object({ case: CaseRecord, itemIds: z.array(z.string()), events: z.array(CaseEvent) }) },
+  'cases.open': { input: OpenCaseInput, output: CaseWithDeadline },
+  'cases.get': { input: z.object({ id: z.uuid() }), output: z.object({ case: CaseWithDeadline, itemIds: z.array(z.string()), events: z.array(CaseEvent) }) },
   'cases.addNote': { input: z.object({ id: z.uuid(), text: z.string().trim().min(1, { error: 'validation.required' }).max(5000) }), output: z.object({ ok: z.literal(true) }) },
-  'cases.close': { input: z.object({ id: z.uuid(), settlement: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(1000) }), output: CaseRecord },
+  'cases.close': { input: z.object({ id: z.uuid(), settlement: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(1000) }), output: CaseWithDeadline },
+  'cases.pause': { input: PauseCaseInput, output: CaseWithDeadline },
+  'cases.resume': { input: ResumeCaseInput, output: CaseWithDeadline },
+  'cases.extend': { input: ExtendCaseInput, output: CaseWithDeadline },
+  'cases.dueSoon': { input: NoInput, output: z.array(CaseWithDeadline) },
   'cases.register': { input: z.object({ jrwaSymbol: z.string().regex(/^\d{1,4}$/u), year: z.number().int().min(2000).max(2100), unitCode: z.string().nullable().default(null) }), output: z.array(CaseRegisterRow) },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },

@@ -71,4 +71,21 @@ describe('workstation core', () => {
     expect(await ws.dispatch('routing.ofItem', { itemId })).toMatchObject({ ok: true, value: [{ instruction: 'Według właściwości' }] });
     await ws.close();
   });
+
+  it('shows a case against its KPA term: pauses move the due date, an art. 36 notice sets a new one, the original stays', async () => {
+    const ws = await startWorkstation({ dataDir: tempDir(), version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, demo: true });
+    const opened = await ws.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 7/1', matterType: 'kpa_general', startedOn: '2026-11-02' });
+    const id = opened.ok ? (opened.value as { id: string }).id : '';
+    // One month from 2 November 2026: Wednesday 2 December.
+    expect(opened).toMatchObject({ ok: true, value: { sign: 'GN-I.6831.1.2026', deadline: { originalDueDate: '2026-12-02', currentDueDate: '2026-12-02', extended: false } } });
+    await ws.dispatch('cases.pause', { id, from: '2026-11-05', reason: 'Wezwanie do uzupełnienia mapy' });
+    expect(await ws.dispatch('cases.pause', { id, from: '2026-11-06', reason: 'Drugi raz' })).toMatchObject({ ok: false, error: { issues: [{ message: 'cases.alreadyPaused' }] } });
+    // Five days not counted (6–10 November): Monday 7 December.
+    expect(await ws.dispatch('cases.resume', { id, to: '2026-11-10' })).toMatchObject({ ok: true, value: { deadline: { originalDueDate: '2026-12-07', currentDueDate: '2026-12-07' } } });
+    expect(await ws.dispatch('cases.extend', { id, noticeOn: '2026-11-20', newDate: '2027-01-15', reason: 'Potrzebna opinia rzeczoznawcy' }))
+      .toMatchObject({ ok: true, value: { deadline: { originalDueDate: '2026-12-07', currentDueDate: '2027-01-15', extended: true } } });
+    const detail = await ws.dispatch('cases.get', { id });
+    expect(detail.ok && (detail.value as { events: { kind: string }[] }).events.map((e) => e.kind)).toEqual(['opened', 'paused', 'resumed', 'extended']);
+    await ws.close();
+  });
 });

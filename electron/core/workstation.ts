@@ -128,6 +128,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     },
     'cases.close': (input) => cases.close(input.id, input.settlement),
     'cases.register': (input) => cases.register(input),
+    'cases.pause': (input) => cases.pause(input.id, input.from, input.reason),
+    'cases.resume': (input) => cases.resume(input.id, input.to),
+    'cases.extend': (input) => cases.extend(input.id, input.noticeOn, input.newDate, input.reason),
+    'cases.dueSoon': () => cases.dueSoon(),
     'jrwa.classes': (input) => db.call('jrwa.classes', input.ownerCode, input.date ?? localIsoDate(new Date())),
     'jrwa.import': async (input) => {
       requireAdmin(auth);

@@ -332,6 +332,10 @@ export const en: Messages = {
     unknownItem: 'There is no such letter in the register.',
     closedReadOnly: 'The case is closed and can no longer be changed.',
     alreadyClosed: 'This case is already closed.',
+    pauseBeforeStart: 'A pause cannot start before the case did.',
+    alreadyPaused: 'The term of this case is already paused.',
+    notPaused: 'The term of this case is not paused.',
+    extensionNotLater: 'The new date must be later than the day of the notice.',
   },
   routing: {
     unknownUnit: 'There is no such unit in the organisation.',

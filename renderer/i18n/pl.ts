@@ -330,6 +330,10 @@ export const pl = {
     unknownItem: 'Nie ma takiego pisma w rejestrze.',
     closedReadOnly: 'Sprawa jest zakończona — nie można jej już zmieniać.',
     alreadyClosed: 'Ta sprawa jest już zakończona.',
+    pauseBeforeStart: 'Zawieszenie biegu terminu nie może zaczynać się przed wszczęciem sprawy.',
+    alreadyPaused: 'Bieg terminu w tej sprawie jest już wstrzymany.',
+    notPaused: 'Bieg terminu w tej sprawie nie jest wstrzymany.',
+    extensionNotLater: 'Nowy termin musi być późniejszy niż dzień zawiadomienia.',
   },
   routing: {
     unknownUnit: 'Nie ma takiej komórki w strukturze organizacyjnej.',

@@ -1,4 +1,6 @@
-import type { CaseRecord, CaseRegisterRow, OpenCase } from '../../../shared/cases.ts';
+import type { CaseRecord, CaseRegisterRow, CaseWithDeadline, OpenCase } from '../../../shared/cases.ts';
+import { localIsoDate } from '../../../shared/dates.ts';
+import { caseDeadlineView } from './case-deadline-view.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
 import { uuidv7 } from '../ids.ts';
@@ -21,29 +23,62 @@ export class CasesService {
     this.#changed = deps.changed;
   }
 
-  async open(input: OpenCase): Promise<CaseRecord> {
+  async open(input: OpenCase): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const opened = await refusalsAsErrors(() => this.#db.call('cases.open', {
       id: uuidv7(), input, at: new Date().toISOString(), actor, numbering: this.#auth.serverUrl === '' ? 'local' : 'server',
     }), 'invalid_input', 'case');
     this.#changed();
-    return opened;
+    return this.#withDeadline(opened);
   }
 
   async get(id: string) {
     const found = await this.#db.call('cases.get', id);
     if (!found) throw new AppError('not_found', 'No such case');
-    return found;
+    return { ...found, case: await this.#withDeadline(found.case) };
   }
 
-  async close(id: string, settlement: string): Promise<CaseRecord> {
+  async close(id: string, settlement: string): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    return refusalsAsErrors(() => this.#db.call('cases.close', { caseId: id, settlement, at: new Date().toISOString(), actor }), 'conflict', 'case');
+    return this.#withDeadline(await refusalsAsErrors(() => this.#db.call('cases.close', { caseId: id, settlement, at: new Date().toISOString(), actor }), 'conflict', 'case'));
   }
 
   async addNote(id: string, text: string): Promise<void> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     await refusalsAsErrors(() => this.#db.call('cases.addNote', { caseId: id, text, at: new Date().toISOString(), actor }), 'conflict', 'case');
+  }
+
+  async pause(id: string, from: string, reason: string): Promise<CaseWithDeadline> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    await refusalsAsErrors(() => this.#db.call('cases.pause', { caseId: id, from, reason, at: new Date().toISOString(), actor }), 'conflict', 'from');
+    return (await this.get(id)).case;
+  }
+
+  async resume(id: string, to: string): Promise<CaseWithDeadline> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    await refusalsAsErrors(() => this.#db.call('cases.resume', { caseId: id, to, at: new Date().toISOString(), actor }), 'conflict', 'to');
+    return (await this.get(id)).case;
+  }
+
+  async extend(id: string, noticeOn: string, newDate: string, reason: string): Promise<CaseWithDeadline> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    await refusalsAsErrors(() => this.#db.call('cases.extend', { caseId: id, noticeOn, newDate, reason, at: new Date().toISOString(), actor }), 'invalid_input', 'newDate');
+    return (await this.get(id)).case;
+  }
+
+  /** My open cases that are due within three days or overdue, most urgent first. */
+  async dueSoon(): Promise<CaseWithDeadline[]> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    const today = localIsoDate(new Date());
+    return (await this.#db.call('cases.openOf', actor.login, 10_000))
+      .map(({ case: record, facts }) => ({ ...record, deadline: caseDeadlineView(record, facts, today) }))
+      .filter((c) => c.deadline?.state === 'dueSoon' || c.deadline?.state === 'overdue')
+      .sort((a, b) => (a.deadline?.currentDueDate ?? '').localeCompare(b.deadline?.currentDueDate ?? ''));
+  }
+
+  async #withDeadline(record: CaseRecord): Promise<CaseWithDeadline> {
+    const facts = await this.#db.call('cases.deadlineFacts', record.id);
+    return { ...record, deadline: caseDeadlineView(record, facts, localIsoDate(new Date())) };
   }
 
   register(query: { jrwaSymbol: string; year: number; unitCode: string | null }): Promise<CaseRegisterRow[]> {

@@ -220,3 +220,66 @@ function readCase(db: Database, id: string): CaseRecord | null {
 function missing(id: string): never {
   throw new Error(`Case ${id} vanished inside its own transaction`);
 }
+
+/** What the deadline engine needs of a case besides its start and matter type. */
+export interface DeadlineFacts {
+  readonly pauses: { from: string; to: string | null; reason: string }[];
+  readonly extensions: { noticeOn: string; newDate: string; reason: string }[];
+}
+
+export function deadlineFacts(db: Database, caseId: string): DeadlineFacts {
+  return {
+    pauses: db.prepare<[string], { from: string; to: string | null; reason: string }>('SELECT from_date AS "from", to_date AS "to", reason FROM case_pauses WHERE case_id = ? ORDER BY from_date').all(caseId),
+    extensions: db.prepare<[string], { noticeOn: string; newDate: string; reason: string }>('SELECT notified_on AS noticeOn, new_due_date AS newDate, reason FROM case_extensions WHERE case_id = ? ORDER BY extension_no').all(caseId),
+  };
+}
+
+/** Art. 35 § 5: from this day the term does not run (waiting for the party, an expert…). */
+export function pauseCase(db: Database, args: { caseId: string; from: string; reason: string; at: string; actor: Actor }): void {
+  const run = db.transaction(() => {
+    const current = openCaseOrRefuse(db, args.caseId);
+    if (args.from < current.startedOn) throw new Refusal('cases.pauseBeforeStart');
+    if (db.prepare('SELECT 1 FROM case_pauses WHERE case_id = ? AND to_date IS NULL').get(args.caseId)) throw new Refusal('cases.alreadyPaused');
+    db.prepare('INSERT INTO case_pauses (case_id, from_date, to_date, reason) VALUES (?, ?, NULL, ?)').run(args.caseId, args.from, args.reason);
+    appendCaseEvent(db, args.caseId, args.at, args.actor, 'paused', { from: args.from, reason: args.reason });
+  });
+  run.immediate();
+}
+
+export function resumeCase(db: Database, args: { caseId: string; to: string; at: string; actor: Actor }): void {
+  const run = db.transaction(() => {
+    openCaseOrRefuse(db, args.caseId);
+    const pause = db.prepare<[string], { from_date: string }>('SELECT from_date FROM case_pauses WHERE case_id = ? AND to_date IS NULL').get(args.caseId);
+    if (!pause) throw new Refusal('cases.notPaused');
+    if (args.to < pause.from_date) throw new Refusal('validation.periodReversed');
+    db.prepare('UPDATE case_pauses SET to_date = ? WHERE case_id = ? AND from_date = ?').run(args.to, args.caseId, pause.from_date);
+    appendCaseEvent(db, args.caseId, args.at, args.actor, 'resumed', { from: pause.from_date, to: args.to });
+  });
+  run.immediate();
+}
+
+/** Art. 36: the party is told the case will take longer, why, and the new date; the original stays. */
+export function extendCase(db: Database, args: { caseId: string; noticeOn: string; newDate: string; reason: string; at: string; actor: Actor }): void {
+  const run = db.transaction(() => {
+    openCaseOrRefuse(db, args.caseId);
+    if (args.newDate <= args.noticeOn) throw new Refusal('cases.extensionNotLater');
+    db.prepare('INSERT INTO case_extensions (case_id, notified_on, new_due_date, reason) VALUES (?, ?, ?, ?)').run(args.caseId, args.noticeOn, args.newDate, args.reason);
+    appendCaseEvent(db, args.caseId, args.at, args.actor, 'extended', { noticeOn: args.noticeOn, newDate: args.newDate, reason: args.reason });
+  });
+  run.immediate();
+}
+
+/** Open cases handled by `login`, with their deadline facts: for the "due within 3 days" list. */
+export function openCasesOf(db: Database, login: string, limit: number): { case: CaseRecord; facts: DeadlineFacts }[] {
+  return db
+    .prepare<[string, number], { id: string }>("SELECT id FROM cases WHERE handler_login = ? AND status = 'open' ORDER BY started_on LIMIT ?")
+    .all(login, limit)
+    .map(({ id }) => ({ case: readCase(db, id) ?? missing(id), facts: deadlineFacts(db, id) }));
+}
+
+function openCaseOrRefuse(db: Database, caseId: string): CaseRecord {
+  const current = readCase(db, caseId);
+  if (!current) throw new Refusal('errors.not_found');
+  if (current.status === 'closed') throw new Refusal('cases.closedReadOnly');
+  return current;
+}

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate.ts';
 import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
-import { addCaseNote, attachItemToCase, caseRegister, closeCase, getCase, openCase } from './cases.ts';
+import { addCaseNote, attachItemToCase, caseRegister, closeCase, deadlineFacts, extendCase, getCase, openCase, openCasesOf, pauseCase, resumeCase } from './cases.ts';
 import { addLocalJrwaClass, importJrwa, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
@@ -63,6 +63,11 @@ export const repositories = {
   'cases.close': closeCase,
   'cases.get': getCase,
   'cases.register': caseRegister,
+  'cases.deadlineFacts': deadlineFacts,
+  'cases.pause': pauseCase,
+  'cases.resume': resumeCase,
+  'cases.extend': extendCase,
+  'cases.openOf': openCasesOf,
   'auth.rememberUser': rememberUser,
   'auth.knownUser': knownUser,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
