@@ -125,6 +125,8 @@ export const en: Messages = {
       any: 'all',
       total: 'No entries | {n} entry | {n} entries | {n} entries',
       totalOver: 'Over {n} entries — narrow the search to see the count',
+      changes: 'No changes | {n} letter changed since the list was loaded (e.g. from another workstation). | {n} letters changed since the list was loaded (e.g. from another workstation). | {n} letters changed since the list was loaded (e.g. from another workstation).',
+      showChanges: 'Show the current register',
       loading: 'Loading the register…',
       empty: 'Nothing found for these filters.',
       columns: {

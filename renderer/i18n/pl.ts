@@ -123,6 +123,8 @@ export const pl = {
       any: 'wszystkie',
       total: 'Brak pozycji | {n} pozycja | {n} pozycje | {n} pozycji',
       totalOver: 'Ponad {n} pozycji — zawęź wyszukiwanie, by zobaczyć liczbę',
+      changes: 'Brak zmian | Od wczytania listy zmieniło się {n} pismo (np. z innego stanowiska). | Od wczytania listy zmieniły się {n} pisma (np. z innego stanowiska). | Od wczytania listy zmieniło się {n} pism (np. z innego stanowiska).',
+      showChanges: 'Pokaż aktualny rejestr',
       loading: 'Wczytywanie rejestru…',
       empty: 'Nic nie znaleziono dla tych filtrów.',
       columns: {
