@@ -1,7 +1,6 @@
 import type { IncomingItem } from '../shared/registry.ts';
 import type { TrackingResponse, TrackingStep } from '../shared/tracking.ts';
 import type { Sql } from './db/database.ts';
-import { localIsoDate } from '../shared/dates.ts';
 import { caseDeadline, findMatterType } from '../shared/deadlines/index.ts';
 import { pinHash } from './sync/commands/registry.ts';
 
@@ -30,8 +29,8 @@ export async function trackLetter(db: Sql, trackingPinKey: string, code: string,
   if (route?.accepted_at) path.push({ step: 'with_clerk', at: new Date(route.accepted_at).toISOString() });
   if (row.cancelled_at !== null) path.push({ step: 'cancelled', at: new Date(row.cancelled_at).toISOString() });
   const received = new Date(item.receivedAt);
-  const [opened] = await db.query<{ started_on: Date | string; matter_type: string }>(
-    `SELECT c.started_on, c.matter_type FROM case_items ci JOIN cases c ON c.id = ci.case_id
+  const [opened] = await db.query<{ id: string; started_on: string; matter_type: string }>(
+    `SELECT c.id, c.started_on::text AS started_on, c.matter_type FROM case_items ci JOIN cases c ON c.id = ci.case_id
      WHERE ci.item_id = (SELECT id FROM incoming_items WHERE tracking_code = $1) ORDER BY c.opened_at LIMIT 1`,
     [normalized],
   );
@@ -39,20 +38,22 @@ export async function trackLetter(db: Sql, trackingPinKey: string, code: string,
     trackingCode: normalized,
     receivedAt: item.receivedAt,
     path,
-    dueDate: opened ? statutoryDueDate(opened.started_on, opened.matter_type) : null,
+    dueDate: opened ? await currentDueDate(db, opened) : null,
     processingDays: Math.max(0, Math.floor((now.getTime() - received.getTime()) / DAY_MS)),
   };
 }
 
 /**
- * The case's statutory due date as the server knows it (pauses and art. 36 notices are kept on
- * the workstation for now), after the art. 57 § 4 roll; null for a matter "bez zwłoki". A `date`
- * comes from node-postgres as local midnight, from PGlite possibly as a string.
+ * The case's due date as it stands: its statutory term with pauses (art. 35 § 5) and the latest
+ * art. 36 notice, after the art. 57 § 4 roll; null for a matter "bez zwłoki". Dates are read as
+ * text so no time zone can shift them.
  */
-function statutoryDueDate(startedOn: Date | string, matterTypeKey: string): string | null {
-  const matterType = findMatterType(matterTypeKey);
+async function currentDueDate(db: Sql, opened: { id: string; started_on: string; matter_type: string }): Promise<string | null> {
+  const matterType = findMatterType(opened.matter_type);
   if (!matterType) return null;
-  const day = typeof startedOn === 'string' ? startedOn.slice(0, 10) : localIsoDate(startedOn);
-  return caseDeadline({ startedOn: day, matterType }).current?.adjusted ?? null;
+  const pauses = await db.query<{ from: string; to: string | null }>('SELECT from_date::text AS "from", to_date::text AS "to" FROM case_pauses WHERE case_id = $1 ORDER BY from_date', [opened.id]);
+  const extensions = await db.query<{ noticeOn: string; newDate: string; reason: string }>(
+    'SELECT notice_on::text AS "noticeOn", new_date::text AS "newDate", reason FROM case_extensions WHERE case_id = $1 ORDER BY added_at', [opened.id],
+  );
+  return caseDeadline({ startedOn: opened.started_on, matterType, pauses, extensions }).current?.adjusted ?? null;
 }
-

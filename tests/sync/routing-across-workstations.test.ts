@@ -66,7 +66,7 @@ describe('dekretacja across workstations through the central server', { timeout:
     ok(await clerk.dispatch('routing.accept', { routeId: clerkInbox.toAccept[0]?.id ?? '' }));
     // The clerk opens a case from it: a one-month KPA term from 20 November 2026 ends on Sunday
     // 20 December, so it moves to Monday the 21st.
-    ok(await clerk.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: '2026-11-20' }));
+    const opened = ok(await clerk.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: '2026-11-20' })) as { id: string };
     ok(await clerk.dispatch('sync.now', {}));
 
     const tracked = await fetch(`${server.url}/v1/track/${letter.trackingCode}?pin=${letter.trackingPin}`);
@@ -74,6 +74,12 @@ describe('dekretacja across workstations through the central server', { timeout:
     expect(track.path.map((s) => s.step)).toEqual(['received', 'routed', 'with_clerk']);
     expect(track.dueDate).toBe('2026-12-21');
     expect(track.subject).toBeUndefined();
+
+    // An art. 36 notice moves the date the resident sees.
+    ok(await clerk.dispatch('cases.extend', { id: opened.id, noticeOn: '2026-12-10', newDate: '2027-01-29', reason: 'Potrzebna opinia rzeczoznawcy' }));
+    ok(await clerk.dispatch('sync.now', {}));
+    const again = await fetch(`${server.url}/v1/track/${letter.trackingCode}?pin=${letter.trackingPin}`);
+    expect(((await again.json()) as { dueDate: string | null }).dueDate).toBe('2027-01-29');
     ok(await registryDesk.dispatch('sync.now', {}));
     const seenAtDesk = ok(await registryDesk.dispatch('registry.get', { id: letter.id })) as { events: { kind: string; actor: string }[] };
     expect(seenAtDesk.events.map((e) => [e.kind, e.actor])).toEqual([['registered', 'Anna Nowak'], ['routed', 'Anna Nowak'], ['assigned', 'Jan Zieliński'], ['accepted', 'Ewa Wiśniewska']]);

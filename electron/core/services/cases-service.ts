@@ -50,19 +50,19 @@ export class CasesService {
 
   async pause(id: string, from: string, reason: string): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('cases.pause', { caseId: id, from, reason, at: new Date().toISOString(), actor }), 'conflict', 'from');
+    await refusalsAsErrors(() => this.#db.call('cases.pause', { caseId: id, from, reason, at: new Date().toISOString(), actor, outbox: this.#auth.serverUrl !== '' }), 'conflict', 'from');
     return (await this.get(id)).case;
   }
 
   async resume(id: string, to: string): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('cases.resume', { caseId: id, to, at: new Date().toISOString(), actor }), 'conflict', 'to');
+    await refusalsAsErrors(() => this.#db.call('cases.resume', { caseId: id, to, at: new Date().toISOString(), actor, outbox: this.#auth.serverUrl !== '' }), 'conflict', 'to');
     return (await this.get(id)).case;
   }
 
   async extend(id: string, noticeOn: string, newDate: string, reason: string): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('cases.extend', { caseId: id, noticeOn, newDate, reason, at: new Date().toISOString(), actor }), 'invalid_input', 'newDate');
+    await refusalsAsErrors(() => this.#db.call('cases.extend', { caseId: id, noticeOn, newDate, reason, at: new Date().toISOString(), actor, outbox: this.#auth.serverUrl !== '' }), 'invalid_input', 'newDate');
     return (await this.get(id)).case;
   }
 

@@ -3,6 +3,7 @@ import { changeTimes } from './0002-change-times.ts';
 import { cases } from './0003-cases.ts';
 import { routes } from './0004-routes.ts';
 import { caseItems } from './0005-case-items.ts';
+import { caseTerms } from './0006-case-terms.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -11,5 +12,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

@@ -50,3 +50,42 @@ export async function openCaseCommand(ctx: CommandContext, args: z.output<typeof
   ctx.change({ entity: 'case', id: c.id, op: 'upsert', scopeUnit: c.unitCode, data: { ...c, year, number: counter.last_no, sign, status: 'open' } });
   return { number: counter.last_no, sign };
 }
+
+export const PauseCaseCommand = z.object({ caseId: z.uuid(), from: z.iso.date(), reason: z.string().min(1).max(500) });
+export const ResumeCaseCommand = z.object({ caseId: z.uuid(), to: z.iso.date() });
+export const ExtendCaseCommand = z.object({ caseId: z.uuid(), noticeOn: z.iso.date(), newDate: z.iso.date(), reason: z.string().min(1).max(1000) });
+
+/** The case, if the clerk belongs to its unit; refusals otherwise. */
+async function ownCase(ctx: CommandContext, caseId: string): Promise<{ started_on: string; status: string }> {
+  requireRole(ctx.user, CASE_ROLES);
+  const [found] = await ctx.tx.query<{ unit_code: string; started_on: string; status: string }>('SELECT unit_code, started_on::text AS started_on, status FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
+  if (!found) throw new CommandRejection('not_found', 'errors.not_found');
+  if (ctx.user.role !== 'admin' && !(await unitWithin(ctx.tx, found.unit_code, ctx.user.unitCode))) throw new CommandRejection('forbidden', 'errors.forbidden');
+  if (found.status !== 'open') throw new CommandRejection('closed', 'cases.closedReadOnly', 'conflict');
+  return found;
+}
+
+export async function pauseCaseCommand(ctx: CommandContext, args: z.output<typeof PauseCaseCommand>): Promise<null> {
+  const found = await ownCase(ctx, args.caseId);
+  if (args.from < found.started_on) throw new CommandRejection('pause_before_start', 'cases.pauseBeforeStart');
+  const open = await ctx.tx.query('SELECT 1 FROM case_pauses WHERE case_id = $1 AND to_date IS NULL', [args.caseId]);
+  if (open.length > 0) throw new CommandRejection('already_paused', 'cases.alreadyPaused', 'conflict');
+  await ctx.tx.query('INSERT INTO case_pauses (case_id, from_date, reason) VALUES ($1, $2, $3)', [args.caseId, args.from, args.reason]);
+  return null;
+}
+
+export async function resumeCaseCommand(ctx: CommandContext, args: z.output<typeof ResumeCaseCommand>): Promise<null> {
+  await ownCase(ctx, args.caseId);
+  const [pause] = await ctx.tx.query<{ from_date: string }>('SELECT from_date::text AS from_date FROM case_pauses WHERE case_id = $1 AND to_date IS NULL', [args.caseId]);
+  if (!pause) throw new CommandRejection('not_paused', 'cases.notPaused', 'conflict');
+  if (args.to < pause.from_date) throw new CommandRejection('period_reversed', 'validation.periodReversed');
+  await ctx.tx.query('UPDATE case_pauses SET to_date = $3 WHERE case_id = $1 AND from_date = $2', [args.caseId, pause.from_date, args.to]);
+  return null;
+}
+
+export async function extendCaseCommand(ctx: CommandContext, args: z.output<typeof ExtendCaseCommand>): Promise<null> {
+  await ownCase(ctx, args.caseId);
+  if (args.newDate <= args.noticeOn) throw new CommandRejection('extension_not_later', 'cases.extensionNotLater');
+  await ctx.tx.query('INSERT INTO case_extensions (case_id, notice_on, new_date, reason) VALUES ($1, $2, $3, $4)', [args.caseId, args.noticeOn, args.newDate, args.reason]);
+  return null;
+}

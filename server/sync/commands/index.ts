@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { CommandContext } from '../command-context.ts';
-import { OpenCaseCommand, openCaseCommand } from './cases.ts';
+import {
+  ExtendCaseCommand, extendCaseCommand, OpenCaseCommand, openCaseCommand, PauseCaseCommand, pauseCaseCommand, ResumeCaseCommand, resumeCaseCommand,
+} from './cases.ts';
 import { AcceptCommand, acceptCommand, AssignCommand, assignCommand, ReturnCommand, returnCommand, RouteCommand, routeCommand } from './routing.ts';
 import { CancelCommand, cancelCommand, RegisterCommand, registerCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
 
@@ -22,6 +24,9 @@ export const serverCommands: Readonly<Record<string, CommandSpec<z.ZodType>>> = 
   'rpw.void': command(VoidNumbersCommand, voidNumbersCommand, true),
   // Refuses before writing: the unit check comes first, the counter and the case in one go.
   'cases.open': command(OpenCaseCommand, openCaseCommand),
+  'cases.pause': command(PauseCaseCommand, pauseCaseCommand),
+  'cases.resume': command(ResumeCaseCommand, resumeCaseCommand),
+  'cases.extend': command(ExtendCaseCommand, extendCaseCommand),
   // Routing to several units checks each unit as it goes: a savepoint undoes the earlier ones.
   'routing.route': command(RouteCommand, routeCommand, true),
   'routing.assign': command(AssignCommand, assignCommand),

@@ -235,18 +235,19 @@ export function deadlineFacts(db: Database, caseId: string): DeadlineFacts {
 }
 
 /** Art. 35 § 5: from this day the term does not run (waiting for the party, an expert…). */
-export function pauseCase(db: Database, args: { caseId: string; from: string; reason: string; at: string; actor: Actor }): void {
+export function pauseCase(db: Database, args: { caseId: string; from: string; reason: string; at: string; actor: Actor; outbox: boolean }): void {
   const run = db.transaction(() => {
     const current = openCaseOrRefuse(db, args.caseId);
     if (args.from < current.startedOn) throw new Refusal('cases.pauseBeforeStart');
     if (db.prepare('SELECT 1 FROM case_pauses WHERE case_id = ? AND to_date IS NULL').get(args.caseId)) throw new Refusal('cases.alreadyPaused');
     db.prepare('INSERT INTO case_pauses (case_id, from_date, to_date, reason) VALUES (?, ?, NULL, ?)').run(args.caseId, args.from, args.reason);
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'paused', { from: args.from, reason: args.reason });
+    if (args.outbox) enqueueCommand(db, 'cases.pause', { caseId: args.caseId, from: args.from, reason: args.reason }, args.at);
   });
   run.immediate();
 }
 
-export function resumeCase(db: Database, args: { caseId: string; to: string; at: string; actor: Actor }): void {
+export function resumeCase(db: Database, args: { caseId: string; to: string; at: string; actor: Actor; outbox: boolean }): void {
   const run = db.transaction(() => {
     openCaseOrRefuse(db, args.caseId);
     const pause = db.prepare<[string], { from_date: string }>('SELECT from_date FROM case_pauses WHERE case_id = ? AND to_date IS NULL').get(args.caseId);
@@ -254,17 +255,19 @@ export function resumeCase(db: Database, args: { caseId: string; to: string; at:
     if (args.to < pause.from_date) throw new Refusal('validation.periodReversed');
     db.prepare('UPDATE case_pauses SET to_date = ? WHERE case_id = ? AND from_date = ?').run(args.to, args.caseId, pause.from_date);
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'resumed', { from: pause.from_date, to: args.to });
+    if (args.outbox) enqueueCommand(db, 'cases.resume', { caseId: args.caseId, to: args.to }, args.at);
   });
   run.immediate();
 }
 
 /** Art. 36: the party is told the case will take longer, why, and the new date; the original stays. */
-export function extendCase(db: Database, args: { caseId: string; noticeOn: string; newDate: string; reason: string; at: string; actor: Actor }): void {
+export function extendCase(db: Database, args: { caseId: string; noticeOn: string; newDate: string; reason: string; at: string; actor: Actor; outbox: boolean }): void {
   const run = db.transaction(() => {
     openCaseOrRefuse(db, args.caseId);
     if (args.newDate <= args.noticeOn) throw new Refusal('cases.extensionNotLater');
     db.prepare('INSERT INTO case_extensions (case_id, notified_on, new_due_date, reason) VALUES (?, ?, ?, ?)').run(args.caseId, args.noticeOn, args.newDate, args.reason);
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'extended', { noticeOn: args.noticeOn, newDate: args.newDate, reason: args.reason });
+    if (args.outbox) enqueueCommand(db, 'cases.extend', { caseId: args.caseId, noticeOn: args.noticeOn, newDate: args.newDate, reason: args.reason }, args.at);
   });
   run.immediate();
 }
