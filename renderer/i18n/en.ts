@@ -260,6 +260,7 @@ export const en: Messages = {
       unreachable: 'The central server cannot be reached. Work goes on; changes wait to be sent.',
       server: 'The central server reported an error. Changes wait to be sent; if it keeps happening, report it to IT.',
       signInAgain: 'The server no longer accepts this workstation’s sign-in. Sign in again to send the changes.',
+      otherUser: 'This workstation’s queue of changes was started by another person — the server takes it when they sign in. Nothing is lost.',
       noNumbers: 'This workstation has no free RPW numbers from the central server left (it leases them while connected). The letter was not registered — try again once the header says “Connected”.',
     },
     rejections: {

@@ -258,6 +258,7 @@ export const pl = {
       unreachable: 'Serwer centralny jest nieosiągalny. Praca trwa dalej, zmiany czekają na wysłanie.',
       server: 'Serwer centralny zgłosił błąd. Zmiany czekają na wysłanie; jeśli to się powtarza, zgłoś to działowi IT.',
       signInAgain: 'Serwer nie przyjmuje już logowania z tego stanowiska. Zaloguj się ponownie, aby wysłać zmiany.',
+      otherUser: 'Kolejkę zmian tego stanowiska rozpoczęła inna osoba — serwer przyjmie je, gdy ona się zaloguje. Zmiany nie zostały utracone.',
       noNumbers: 'Stanowisko nie ma już wolnych numerów RPW z serwera centralnego (pobiera je, gdy ma z nim połączenie). Pismo nie zostało zarejestrowane — spróbuj ponownie, gdy w nagłówku będzie „Połączono”.',
     },
     rejections: {

@@ -204,7 +204,11 @@ export class SyncEngine {
       this.#lastError = 'sync.errors.unreachable';
     } else {
       // The server's refusals carry an i18n key (e.g. an unknown desk): show that, not a generic error.
-      this.#lastError = error instanceof ServerHttpError && /^sync\.rejections\.[a-zA-Z]+$/u.test(error.message) ? error.message : 'sync.errors.server';
+      // A queue begun by another person waits for them: the server never lets one person send
+      // another's changes (known limit: one person's queue per workstation, see the README).
+      this.#lastError = error instanceof ServerHttpError && error.code === 'foreign_client'
+        ? 'sync.errors.otherUser'
+        : error instanceof ServerHttpError && /^sync\.rejections\.[a-zA-Z]+$/u.test(error.message) ? error.message : 'sync.errors.server';
       (this.#deps.logError ?? console.error)('sync cycle failed', error);
     }
     const delay = backoffDelay(this.#failures, this.#random);
