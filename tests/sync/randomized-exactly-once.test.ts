@@ -5,7 +5,7 @@ import { PullQuery, PushRequest, type SessionUser } from '../../shared/sync/prot
 import { openDatabase } from '../../electron/core/db/open.ts';
 import { cancelItem, registerItem } from '../../electron/core/db/repositories/incoming-items.ts';
 import {
-  addLeasedBlock, applyPulledChanges, applyPushResults, leasedNumbersLeft, listSyncIssues, outboxBatch, syncCounts, syncStateFor,
+  addLeasedBlock, applyPulledChanges, applyPushResults, cursorOf, leasedNumbersLeft, listSyncIssues, outboxBatch, syncCounts, syncStateFor,
 } from '../../electron/core/db/repositories/sync.ts';
 import { sampleRegisterArgs } from '../../electron/core/test-support/sample-item.ts';
 import { makeUser, seedOrganisation } from '../../server/test-support/fixtures.ts';
@@ -83,11 +83,11 @@ describe('randomized sync: thousands of commands from several clients', { timeou
         applyPushResults(client.db, answers.at(-1)?.results ?? [], AT);
         if (faults && random() < 0.3) break;
       }
-      let cursor = syncStateFor(client.db, SERVER, AT).cursor;
+      let cursor = cursorOf(client.db, client.user.login);
       for (;;) {
         const page = await pull(server, client.user, PullQuery.parse({ clientId: client.clientId, cursor, limit: faults ? 1 + Math.floor(random() * 50) : 1000 }));
         if (faults && random() < 0.1) break; // the page was lost on the way
-        applyPulledChanges(client.db, page.changes, page.cursor, AT);
+        applyPulledChanges(client.db, page.changes, page.cursor, AT, client.user.login);
         cursor = page.cursor;
         if (!page.hasMore) break;
       }

@@ -157,14 +157,15 @@ export class SyncEngine {
       await db.call('sync.applyPushResults', response.results, this.#now().toISOString());
     }
 
-    await this.#pullAll(client, state.clientId, state.cursor);
+    if (!user) return;
+    await this.#pullAll(client, state.clientId, user.login, await db.call('sync.cursorOf', user.login));
   }
 
   /**
    * Pulls pages until the server has nothing more, fetching the next page while this one is
    * being applied: a bootstrap then takes about the longer of the two, not their sum.
    */
-  async #pullAll(client: ServerClient, clientId: string, from: number): Promise<void> {
+  async #pullAll(client: ServerClient, clientId: string, login: string, from: number): Promise<void> {
     const { db, events } = this.#deps;
     const fetchPage = (cursor: number) => client.pull({ clientId, cursor, limit: PULL_PAGE });
     let next = fetchPage(from);
@@ -174,7 +175,7 @@ export class SyncEngine {
         page = await next;
       } catch (error) {
         if (error instanceof ServerHttpError && error.status === 410) {
-          await db.call('sync.resetCursor');
+          await db.call('sync.resetCursor', login);
           next = fetchPage(0);
           continue;
         }
@@ -185,7 +186,7 @@ export class SyncEngine {
         // Not awaited until the next round; a failure there is handled then, not reported twice.
         next.catch(() => undefined);
       }
-      const applied = await db.call('sync.applyPulled', page.changes, page.cursor, this.#now().toISOString());
+      const applied = await db.call('sync.applyPulled', page.changes, page.cursor, this.#now().toISOString(), login);
       if (applied.itemIds.length > 0) events.emit('registry.changed', { ids: applied.itemIds });
       if (!page.hasMore) return;
     }

@@ -9,7 +9,7 @@ import { knownUser, rememberUser } from './known-users.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import {
-  addLeasedBlock, applyPulledChanges, applyPushResults, leasedNumbersLeft, listSyncIssues, outboxBatch, resetCursor,
+  addLeasedBlock, applyPulledChanges, applyPushResults, cursorOf, leasedNumbersLeft, listSyncIssues, outboxBatch, resetCursor,
   resolveSyncIssue, syncCounts, syncStateFor, voidNumbers, voidUnusedNumbers,
 } from './sync.ts';
 
@@ -35,6 +35,7 @@ export const repositories = {
   'sync.applyPushResults': applyPushResults,
   'sync.applyPulled': applyPulledChanges,
   'sync.resetCursor': resetCursor,
+  'sync.cursorOf': cursorOf,
   'sync.addLease': addLeasedBlock,
   'sync.numbersLeft': leasedNumbersLeft,
   'sync.voidUnused': voidUnusedNumbers,

@@ -7,7 +7,7 @@ import { openDatabase } from '../open.ts';
 import { cancelItem, getItem, registerItem } from './incoming-items.ts';
 import { NoNumbersLeftError } from './rpw-numbering.ts';
 import {
-  addLeasedBlock, applyPulledChanges, applyPushResults, leasedNumbersLeft, listSyncIssues, outboxBatch, resolveSyncIssue,
+  addLeasedBlock, applyPulledChanges, applyPushResults, cursorOf, leasedNumbersLeft, listSyncIssues, outboxBatch, resolveSyncIssue,
   syncCounts, syncStateFor, voidNumbers, voidUnusedNumbers,
 } from './sync.ts';
 
@@ -69,16 +69,17 @@ describe('workstation sync state', () => {
       { version: 4, entity: 'rpw_void', id: 'RPW/KO/7/2026', op: 'upsert', data: { deskCode: 'KO', year: 2026, sequence: 7 } },
       { version: 5, entity: 'case', id: 'x', op: 'upsert', data: {} },
     ];
-    expect(applyPulledChanges(db, changes, 5, AT).itemIds).toEqual([remote.id, mine.id]);
+    expect(applyPulledChanges(db, changes, 5, AT, 'anna').itemIds).toEqual([remote.id, mine.id]);
     expect(getItem(db, remote.id)?.item).toMatchObject({ rpwNumber: 'RPW/KO/1/2026', trackingPin: '', registeredBy: 'Ewa Zielińska' });
     expect(getItem(db, mine.id)?.item).toMatchObject({ status: 'cancelled', cancelReason: 'Duplikat', trackingPin: mine.trackingPin });
     expect(getItem(db, mine.id)?.events.map((e) => [e.kind, e.actor])).toEqual([['registered', 'Okienko 1'], ['cancelled', 'Ewa Zielińska']]);
     expect(getItem(db, clash.id)).toBeNull();
     expect(listSyncIssues(db, 10)[0]).toMatchObject({ seq: null, errorCode: 'number_clash', local: { id: mine.id }, server: { id: clash.id } });
     expect(voidNumbers(db, 'KO', 2026)).toEqual(['RPW/KO/7/2026']);
-    expect(syncStateFor(db, SERVER, AT).cursor).toBe(5);
+    expect(cursorOf(db, 'anna')).toBe(5);
+    expect(cursorOf(db, 'ewa')).toBe(0); // each person pulls within their own scope, from their own cursor
     // Pulling the same page again (a crash before the answer was seen) changes nothing.
-    expect(applyPulledChanges(db, changes, 5, AT).itemIds).toEqual([]);
+    expect(applyPulledChanges(db, changes, 5, AT, 'anna').itemIds).toEqual([]);
   });
 
   it('voids a past year’s unused leased numbers, here and as a command for the server', () => {

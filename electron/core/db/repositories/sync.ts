@@ -17,20 +17,18 @@ import { applyRemoteRoute } from './remote-routes.ts';
 export interface SyncState {
   readonly clientId: string;
   readonly serverUrl: string;
-  readonly cursor: number;
   readonly lastSyncAt: string | null;
 }
 
 interface StateRow {
   client_id: string;
   server_url: string;
-  cursor: number;
   seq_base: number;
   last_sync_at: string | null;
 }
 
 function stateRow(db: Database): StateRow | undefined {
-  return db.prepare<[], StateRow>('SELECT client_id, server_url, cursor, seq_base, last_sync_at FROM sync_state WHERE id = 1').get();
+  return db.prepare<[], StateRow>('SELECT client_id, server_url, seq_base, last_sync_at FROM sync_state WHERE id = 1').get();
 }
 
 /**
@@ -42,7 +40,7 @@ export function syncStateFor(db: Database, serverUrl: string, at: string): SyncS
   const run = db.transaction((): SyncState => {
     const row = stateRow(db);
     if (row && row.server_url === serverUrl) {
-      return { clientId: row.client_id, serverUrl, cursor: row.cursor, lastSyncAt: row.last_sync_at };
+      return { clientId: row.client_id, serverUrl, lastSyncAt: row.last_sync_at };
     }
     if (row) {
       db.prepare(
@@ -50,6 +48,7 @@ export function syncStateFor(db: Database, serverUrl: string, at: string): SyncS
          SELECT seq, name, args, 'rejected', 'server_changed', 'sync.rejections.serverChanged', NULL, ? FROM outbox`,
       ).run(at);
       db.prepare('DELETE FROM outbox').run();
+      db.prepare('DELETE FROM sync_cursors').run();
       // Numbers leased from the old server mean nothing to the new one.
       db.prepare("UPDATE rpw_blocks SET next_no = last_no + 1 WHERE origin = 'leased' AND next_no <= last_no").run();
     }
@@ -60,7 +59,7 @@ export function syncStateFor(db: Database, serverUrl: string, at: string): SyncS
        ON CONFLICT (id) DO UPDATE SET client_id = excluded.client_id, server_url = excluded.server_url, cursor = 0,
          seq_base = excluded.seq_base, last_sync_at = NULL`,
     ).run(clientId, serverUrl, seqBase);
-    return { clientId, serverUrl, cursor: 0, lastSyncAt: null };
+    return { clientId, serverUrl, lastSyncAt: null };
   });
   return run.immediate();
 }
@@ -135,7 +134,7 @@ function applyServerValue(db: Database, seq: number, value: unknown, at: string)
  * Applies one pulled page and moves the cursor, in one transaction: after a crash the page is
  * either wholly applied with its cursor, or pulled again (applying is idempotent).
  */
-export function applyPulledChanges(db: Database, changes: readonly Change[], cursor: number, at: string): { itemIds: string[] } {
+export function applyPulledChanges(db: Database, changes: readonly Change[], cursor: number, at: string, login: string): { itemIds: string[] } {
   const run = db.transaction(() => {
     const itemIds: string[] = [];
     for (const change of changes) {
@@ -157,15 +156,21 @@ export function applyPulledChanges(db: Database, changes: readonly Change[], cur
           break;
       }
     }
-    db.prepare('UPDATE sync_state SET cursor = ?, last_sync_at = ? WHERE id = 1').run(cursor, at);
+    db.prepare('INSERT INTO sync_cursors (login, cursor) VALUES (?, ?) ON CONFLICT (login) DO UPDATE SET cursor = excluded.cursor').run(login, cursor);
+    db.prepare('UPDATE sync_state SET last_sync_at = ? WHERE id = 1').run(at);
     return { itemIds };
   });
   return run.immediate();
 }
 
 /** A 410 from the server: the cursor is older than its compacted log; pull everything again. */
-export function resetCursor(db: Database): void {
-  db.prepare('UPDATE sync_state SET cursor = 0 WHERE id = 1').run();
+export function resetCursor(db: Database, login: string): void {
+  db.prepare('UPDATE sync_cursors SET cursor = 0 WHERE login = ?').run(login);
+}
+
+/** Where this person's last pull ended (0 for someone who never pulled here). */
+export function cursorOf(db: Database, login: string): number {
+  return db.prepare<[string], number>('SELECT cursor FROM sync_cursors WHERE login = ?').pluck().get(login) ?? 0;
 }
 
 function applyVoidNumber(db: Database, data: unknown, at: string): void {
