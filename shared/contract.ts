@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppInfo, UpdateAvailable } from './app-info.ts';
-import { GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
+import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
@@ -66,6 +66,7 @@ export const methods = {
   'cases.extend': { input: ExtendCaseInput, output: CaseWithDeadline },
   'cases.dueSoon': { input: NoInput, output: z.array(CaseWithDeadline) },
   'cases.register': { input: z.object({ jrwaSymbol: z.string().regex(/^\d{1,4}$/u), year: z.number().int().min(2000).max(2100), unitCode: z.string().nullable().default(null) }), output: z.array(CaseRegisterRow) },
+  'cases.registerExport': { input: CaseRegisterExportRequest, output: GeneratedFile },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },

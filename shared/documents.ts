@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { JrwaSymbol } from './organisation/jrwa.ts';
+import { UnitCode } from './organisation/organisation.ts';
 import { IsoDate } from './registry.ts';
 
 /**
- * Documents the workstation generates for the registry desk, as they cross the contract: the
- * bytes travel base64-encoded because both transports carry JSON.
+ * Documents the workstation generates for the registry desk and the units' case registers, as
+ * they cross the contract: the bytes travel base64-encoded because both transports carry JSON.
  */
 
 export const LabelLayout = z.enum(['roll62', 'a4sheet']);
@@ -39,6 +41,21 @@ export const RegisterExportRequest = z
   })
   .refine((r) => r.from <= r.to, { path: ['to'], error: 'validation.periodReversed' });
 export type RegisterExportRequest = z.input<typeof RegisterExportRequest>;
+
+/** The year a spis spraw is kept for; the same span the case register query accepts. */
+const RegisterYear = z.number({ error: 'validation.year' }).int({ error: 'validation.year' }).min(2000, { error: 'validation.year' }).max(2100, { error: 'validation.year' });
+
+/**
+ * The spis spraw of one unit for one JRWA class and year (domain.md §3.3). A class above the end
+ * level covers the cases of its subclasses, as the register query does.
+ */
+export const CaseRegisterExportRequest = z.object({
+  unitCode: UnitCode,
+  jrwaSymbol: JrwaSymbol,
+  year: RegisterYear,
+  format: ExportFormat,
+});
+export type CaseRegisterExportRequest = z.input<typeof CaseRegisterExportRequest>;
 
 export const GeneratedFile = z.object({
   fileName: z.string(),

@@ -17,6 +17,7 @@ import { EventBus } from './events.ts';
 import { createDispatch, type Dispatch, type Handlers } from './rpc/dispatch.ts';
 import { startDocumentsWorker } from './pdf/documents-client.ts';
 import { AppError } from './rpc/app-error.ts';
+import { CaseRegisterExportService } from './services/case-register-export-service.ts';
 import { RegistryDocumentsService } from './services/registry-documents-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { SettingsService } from './services/settings-service.ts';
@@ -82,6 +83,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     if (name === 'auth.changed') sync.kick();
   });
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
+  const caseRegisterExport = new CaseRegisterExportService(db, documents);
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -128,6 +130,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     },
     'cases.close': (input) => cases.close(input.id, input.settlement),
     'cases.register': (input) => cases.register(input),
+    'cases.registerExport': (input) => caseRegisterExport.export(input),
     'cases.pause': (input) => cases.pause(input.id, input.from, input.reason),
     'cases.resume': (input) => cases.resume(input.id, input.to),
     'cases.extend': (input) => cases.extend(input.id, input.noticeOn, input.newDate, input.reason),

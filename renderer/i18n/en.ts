@@ -386,6 +386,7 @@ export const en: Messages = {
     httpUrl: 'Enter a full address starting with http:// or https://.',
     labelPosition: 'Give the number of a free label on the sheet: 1 to 24.',
     periodReversed: 'The end of the period cannot be before its start.',
+    year: 'Enter a year from 2000 to 2100.',
     exportTooLarge: {
       pdf: 'Too many letters for one printout (at most 20,000). Choose a shorter period or export CSV.',
       csv: 'Too many letters for one file (at most 500,000). Choose a shorter period.',

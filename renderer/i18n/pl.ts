@@ -384,6 +384,7 @@ export const pl = {
     httpUrl: 'Podaj pełny adres zaczynający się od http:// lub https://.',
     labelPosition: 'Podaj numer wolnej etykiety na arkuszu: od 1 do 24.',
     periodReversed: 'Koniec okresu nie może być wcześniejszy niż jego początek.',
+    year: 'Podaj rok od 2000 do 2100.',
     exportTooLarge: {
       pdf: 'Za dużo pism na jeden wydruk (najwyżej 20 000). Wybierz krótszy okres albo eksport CSV.',
       csv: 'Za dużo pism na jeden plik (najwyżej 500 000). Wybierz krótszy okres.',

@@ -1,6 +1,8 @@
 import type { LabelLayout } from '../../../shared/documents.ts';
 import { assertNever } from '../../../shared/result.ts';
+import type { CaseRegisterRow } from '../../../shared/cases.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
+import { renderCaseRegisterCsv, renderCaseRegisterPdf, type CaseRegisterDocument } from './case-register-export.ts';
 import { renderLabel } from './label.ts';
 import { renderReceipt } from './receipt.ts';
 import { renderRegisterCsv, renderRegisterPdf, type ExportPeriod } from './register-export.ts';
@@ -10,7 +12,9 @@ export type DocumentJob =
   | { readonly kind: 'label'; readonly item: IncomingItem; readonly layout: LabelLayout; readonly position: number }
   | { readonly kind: 'receipt'; readonly item: IncomingItem; readonly trackingBaseUrl: string }
   | { readonly kind: 'register-pdf'; readonly items: readonly IncomingItem[]; readonly period: ExportPeriod }
-  | { readonly kind: 'register-csv'; readonly items: readonly IncomingItem[] };
+  | { readonly kind: 'register-csv'; readonly items: readonly IncomingItem[] }
+  | { readonly kind: 'case-register-pdf'; readonly register: CaseRegisterDocument }
+  | { readonly kind: 'case-register-csv'; readonly rows: readonly CaseRegisterRow[] };
 
 export function renderDocument(job: DocumentJob): Promise<Buffer> {
   switch (job.kind) {
@@ -22,6 +26,10 @@ export function renderDocument(job: DocumentJob): Promise<Buffer> {
       return renderRegisterPdf(job.items, job.period);
     case 'register-csv':
       return Promise.resolve(renderRegisterCsv(job.items));
+    case 'case-register-pdf':
+      return renderCaseRegisterPdf(job.register);
+    case 'case-register-csv':
+      return Promise.resolve(renderCaseRegisterCsv(job.rows));
     default:
       return assertNever(job);
   }

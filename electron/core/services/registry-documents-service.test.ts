@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../../shared/documents.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
-import type { Result } from '../../../shared/result.ts';
+import { fileBytes as bytes, ok } from '../test-support/contract-results.ts';
 import { pdfText } from '../test-support/pdf-probe.ts';
 import { sampleItem } from '../test-support/sample-item.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
@@ -15,13 +15,6 @@ async function deskWorkstation(): Promise<Workstation> {
   await workstation.dispatch('settings.update', { workstationName: 'Okienko 2', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
   return workstation;
 }
-
-function ok(result: Result<unknown>): unknown {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-const bytes = (file: GeneratedFile): Buffer => Buffer.from(file.base64, 'base64');
 
 describe('registry documents through the contract (SQLite worker + documents worker)', () => {
   it('renders the label and the receipt of a registered letter, named after its RPW number', async () => {

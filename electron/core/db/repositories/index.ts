@@ -3,6 +3,7 @@ import { schemaVersion } from '../migrate.ts';
 import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
 import { addCaseNote, attachItemToCase, caseRegister, closeCase, deadlineFacts, extendCase, getCase, openCase, openCasesOf, pauseCase, resumeCase } from './cases.ts';
+import { caseRegisterHeading } from './case-register.ts';
 import { addLocalJrwaClass, importJrwa, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
@@ -64,6 +65,7 @@ export const repositories = {
   'cases.close': closeCase,
   'cases.get': getCase,
   'cases.register': caseRegister,
+  'cases.registerHeading': caseRegisterHeading,
   'cases.deadlineFacts': deadlineFacts,
   'cases.pause': pauseCase,
   'cases.resume': resumeCase,
