@@ -12,3 +12,9 @@ export function formatDate(isoDate: string, locale: string): string {
 export function formatTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
+
+/** `18.11.2026`: for tables with many date columns (the spis spraw), where long dates wrap. */
+export function formatShortDate(isoDate: string, locale: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'short' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+}
