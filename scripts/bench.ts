@@ -2,7 +2,7 @@ import { benchDeadlines } from './bench/deadlines.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchInbox } from './bench/inbox.ts';
 import { benchFoundation } from './bench/foundation.ts';
-import { missedTarget } from './bench/figures.ts';
+import { missedTarget, type Figure } from './bench/figures.ts';
 import { benchRegistry } from './bench/registry.ts';
 import { benchServer } from './bench/server.ts';
 import { benchSync } from './bench/sync.ts';
@@ -12,9 +12,21 @@ import { benchSync } from './bench/sync.ts';
  * targets; a figure with a `target` over it is listed under `missed` (and the exit code is 1).
  * BENCH_ITEMS sets the register size (default 1,000,000); BENCH_DATABASE_URL (or TEST_DATABASE_URL)
  * a PostgreSQL server for the central server's figures (else PGlite); BENCH_SYNC_ITEMS the register
- * a fresh workstation pulls from the server (default 100,000).
+ * a fresh workstation pulls from the server (default 100,000). BENCH_ONLY (e.g. `server,sync`) runs
+ * only the named benches.
  */
-const figures = [...(await benchFoundation()), ...(await benchDocuments()), ...(await benchServer()), ...(await benchSync()), ...(await benchDeadlines()), ...(await benchInbox()), ...benchRegistry()];
+const benches: Readonly<Record<string, () => Promise<Figure[]> | Figure[]>> = {
+  foundation: benchFoundation, documents: benchDocuments, server: benchServer, sync: benchSync,
+  deadlines: benchDeadlines, inbox: benchInbox, registry: benchRegistry,
+};
+// BENCH_ONLY=server,sync runs just those (e.g. to measure the central server a few times in a row).
+const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim()) ?? null;
+const unknown = only?.filter((name) => !(name in benches)) ?? [];
+if (unknown.length > 0) throw new Error(`BENCH_ONLY: no bench named ${unknown.join(', ')} (there are ${Object.keys(benches).join(', ')})`);
+const figures: Figure[] = [];
+for (const [name, bench] of Object.entries(benches)) {
+  if (only === null || only.includes(name)) figures.push(...(await bench()));
+}
 const missed = figures.filter(missedTarget).map((f) => f.name);
 console.log(JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, figures, missed }, null, 2));
 process.exitCode = missed.length > 0 ? 1 : 0;

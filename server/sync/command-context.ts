@@ -39,16 +39,14 @@ export interface ServerSecrets {
 }
 
 /**
- * Builds the context for one transaction. Changes are buffered and `flush()` stamps them with the
- * next version as the last write before COMMIT: the counter row's lock, which serialises every
- * committing writer, is then held for two statements instead of the whole command.
+ * Builds the context for one transaction. Changes are buffered and written by `record` (see
+ * exactly-once.ts) with the next version as the last write before COMMIT: the counter row's lock,
+ * which serialises every committing writer, is then held from that statement to COMMIT, not for the
+ * whole command.
  */
 export function commandContext(tx: Sql, user: SessionUser, clientId: string, secrets: ServerSecrets): CommandContext & {
-  /**
-   * Runs `before` (one data-modifying statement: the command's bookkeeping), then writes the
-   * buffered changes under the next version; returns it, or null when there were no changes.
-   */
-  flush(before: Bookkeeping): Promise<number | null>;
+  /** The changes logged so far, for `record`. */
+  changes(): readonly ChangeRecord[];
   /** Forgets the buffered changes (the command was refused and its writes rolled back). */
   discard(): void;
 } {
@@ -61,38 +59,13 @@ export function commandContext(tx: Sql, user: SessionUser, clientId: string, sec
     change(record) {
       pending.push(record);
     },
+    changes() {
+      return pending;
+    },
     discard() {
       pending = [];
     },
-    async flush(before) {
-      // The command's bookkeeping (`before`), the version and the change rows in one statement:
-      // one round trip while holding the version counter's lock.
-      const ctes = before.statements.map((sql, i) => `step${String(i)} AS (${sql})`);
-      if (pending.length === 0) {
-        await tx.query(`WITH ${ctes.join(', ')} SELECT 1`, before.params);
-        return null;
-      }
-      const offset = before.params.length;
-      const p = (n: number): string => `$${String(offset + n)}`;
-      const values = pending.map((_, i) => `((SELECT v FROM next_version), ${p(i * 5 + 1)}, ${p(i * 5 + 2)}, ${p(i * 5 + 3)}, ${p(i * 5 + 4)}, ${p(i * 5 + 5)}::jsonb)`);
-      const [row] = await tx.query<{ version: number }>(
-        `WITH ${ctes.join(', ')},
-              next_version AS (UPDATE sync_version SET v = v + 1 WHERE id = 1 RETURNING v)
-         INSERT INTO changes (version, entity, entity_id, op, scope_unit, data) VALUES ${values.join(', ')}
-         ON CONFLICT (version, entity, entity_id) DO UPDATE SET op = excluded.op, data = excluded.data, scope_unit = excluded.scope_unit
-         RETURNING version`,
-        [...before.params, ...pending.flatMap((c) => [c.entity, c.id, c.op, c.scopeUnit, JSON.stringify(c.data)])],
-      );
-      if (!row) throw new Error('change insert returned nothing');
-      pending = [];
-      return row.version;
-    },
   };
-}
-/** Data-modifying statements (no WITH of their own) sharing one parameter list. */
-export interface Bookkeeping {
-  readonly statements: readonly string[];
-  readonly params: readonly unknown[];
 }
 
 export function requireRole(user: SessionUser, roles: readonly SessionUser['role'][]): void {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PushRequest, type SessionUser } from '../../shared/sync/protocol.ts';
 import { makeUser, pushedItem, seedOrganisation } from '../test-support/fixtures.ts';
 import { useServerDb } from '../test-support/test-db.ts';
+import { pinHash } from './commands/registry.ts';
 import { leaseRpwBlock } from './leases.ts';
 import { compactChanges, CursorTooOldError, pull } from './pull.ts';
 import { ForeignClientError, push } from './push.ts';
@@ -82,6 +83,50 @@ describe('push: commands applied exactly once, in order', () => {
     for (const answer of answers) expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
     expect(await db.query('SELECT count(*)::int AS n FROM incoming_items')).toEqual([{ n: 5 }]);
     expect(await db.query('SELECT count(*)::int AS n FROM mutation_results')).toEqual([{ n: 5 }]);
+  });
+});
+
+describe('push: one database call per registration or early refusal', () => {
+  it('keeps a refusal decided before the database exactly once: a retry of its seq gets the stored refusal', async () => {
+    const { db, clerk, clientId, pokes, send } = await setup();
+    const refused = await send(clerk, clientId, [{ seq: 1, name: 'registry.teleport', args: {} }]);
+    expect(refused.results).toEqual([{ seq: 1, status: 'rejected', error: { code: 'unknown_command', message: 'sync.rejections.unknownCommand' }, value: null }]);
+    const retried = await send(clerk, clientId, [{ seq: 1, name: 'registry.register', args: { item: pushedItem('KO', 1) } }]);
+    expect(retried).toEqual({ results: refused.results, lastSeq: 1, expectedSeq: null });
+    const badNumber = await send(clerk, clientId, [{ seq: 2, name: 'registry.register', args: { item: { ...pushedItem('KO', 2), rpwNumber: 'RPW/KO/3/2026' } } }]);
+    expect(badNumber.results[0]).toMatchObject({ status: 'rejected', error: { code: 'bad_number' } });
+    expect(await db.query('SELECT count(*)::int AS n FROM incoming_items')).toEqual([{ n: 0 }]);
+    expect(pokes).toEqual([]);
+  });
+
+  it('answers a taken number with the letter that holds it, and logs one change per registration in version order', async () => {
+    const { db, clerk, clientId, pokes, send } = await setup();
+    const first = pushedItem('KO', 1);
+    const result = await send(clerk, clientId, [
+      { seq: 1, name: 'registry.register', args: { item: first } },
+      { seq: 2, name: 'registry.register', args: { item: pushedItem('KO', 1) } },
+      { seq: 3, name: 'registry.register', args: { item: pushedItem('KO', 2, { accessLevel: 'restricted' }) } },
+    ]);
+    const { trackingPin: _pin, ...firstPublic } = first;
+    expect(result.results[1]).toEqual({ seq: 2, status: 'conflict', error: { code: 'number_taken', message: 'sync.rejections.numberTaken' }, value: firstPublic });
+    expect(pokes).toEqual([1, 2]);
+    expect(await db.query('SELECT version, entity, scope_unit FROM changes ORDER BY version')).toEqual([
+      { version: 1, entity: 'incoming_item', scope_unit: null },
+      { version: 2, entity: 'incoming_item', scope_unit: 'KO' },
+    ]);
+    const [stored] = await db.query<{ tracking_pin_hash: string; registered_by: string }>('SELECT tracking_pin_hash, registered_by FROM incoming_items WHERE id = $1', [first.id]);
+    expect(stored).toEqual({ tracking_pin_hash: pinHash(secrets.trackingPinKey, first.trackingCode, first.trackingPin), registered_by: clerk.id });
+  });
+
+  it('refuses another user\'s client id whether the command is one call or a transaction, and records nothing', async () => {
+    const { db, clerk, clientId, send } = await setup();
+    await send(clerk, clientId, []);
+    const other = await makeUser(db, 'marta', 'registry_clerk', 'KO');
+    await expect(send(other, clientId, [{ seq: 1, name: 'registry.register', args: { item: pushedItem('KO', 1) } }])).rejects.toBeInstanceOf(ForeignClientError);
+    await expect(send(other, clientId, [{ seq: 1, name: 'registry.cancel', args: { id: randomUUID(), reason: 'pomyłka' } }])).rejects.toBeInstanceOf(ForeignClientError);
+    await expect(send(other, clientId, [{ seq: 1, name: 'registry.teleport', args: {} }])).rejects.toBeInstanceOf(ForeignClientError);
+    expect(await db.query('SELECT count(*)::int AS n FROM mutation_results')).toEqual([{ n: 0 }]);
+    expect(await db.query('SELECT last_seq, user_id FROM sync_clients')).toEqual([{ last_seq: 0, user_id: clerk.id }]);
   });
 });
 

@@ -1,25 +1,57 @@
 import type { z } from 'zod';
-import type { CommandContext } from '../command-context.ts';
+import type { SessionUser } from '../../../shared/sync/protocol.ts';
+import type { Sql } from '../../db/database.ts';
+import type { CommandContext, ServerSecrets } from '../command-context.ts';
+import type { Gate, Outcome } from '../exactly-once.ts';
 import {
   ExtendCaseCommand, extendCaseCommand, OpenCaseCommand, openCaseCommand, PauseCaseCommand, pauseCaseCommand, ResumeCaseCommand, resumeCaseCommand,
 } from './cases.ts';
+import { pushRegistration, RegisterCommand } from './register-item.ts';
 import { AcceptCommand, acceptCommand, AssignCommand, assignCommand, ReturnCommand, returnCommand, RouteCommand, routeCommand } from './routing.ts';
-import { CancelCommand, cancelCommand, RegisterCommand, registerCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
+import { CancelCommand, cancelCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
 
-interface CommandSpec<S extends z.ZodType> {
+/** A command written in TypeScript, run in a transaction between the claim and the record of its result. */
+export interface TransactionCommand<S extends z.ZodType = z.ZodType> {
+  readonly kind: 'transaction';
   readonly args: S;
   readonly run: (ctx: CommandContext, args: z.output<S>) => Promise<unknown>;
   /** True when the command may throw a refusal after some of its writes (it then gets a savepoint). */
   readonly writesBeforeRefusing: boolean;
 }
 
-function command<S extends z.ZodType>(args: S, run: (ctx: CommandContext, args: z.output<S>) => Promise<unknown>, writesBeforeRefusing = false): CommandSpec<z.ZodType> {
-  return { args, run: run as CommandSpec<z.ZodType>['run'], writesBeforeRefusing };
+/** What a one-call command gets: the database (no transaction: the call is its own), and who pushed. */
+export interface OneCallContext {
+  readonly db: Sql;
+  readonly gate: Gate;
+  readonly user: SessionUser;
+  readonly secrets: ServerSecrets;
+}
+
+/**
+ * A frequent command applied, with its exactly-once bookkeeping, by one database function: one
+ * round trip per push. `push` throws a CommandRejection for refusals that need no database
+ * (role, format); the caller records those.
+ */
+export interface OneCallCommand<S extends z.ZodType = z.ZodType> {
+  readonly kind: 'one-call';
+  readonly args: S;
+  readonly push: (ctx: OneCallContext, args: z.output<S>) => Promise<Outcome>;
+}
+
+export type CommandSpec = TransactionCommand | OneCallCommand;
+
+function command<S extends z.ZodType>(args: S, run: (ctx: CommandContext, args: z.output<S>) => Promise<unknown>, writesBeforeRefusing = false): CommandSpec {
+  return { kind: 'transaction', args, run: run as TransactionCommand['run'], writesBeforeRefusing };
+}
+
+function oneCall<S extends z.ZodType>(args: S, push: (ctx: OneCallContext, args: z.output<S>) => Promise<Outcome>): CommandSpec {
+  return { kind: 'one-call', args, push: push as OneCallCommand['push'] };
 }
 
 /** Every command a workstation may push, by name. Unknown names are rejected, not fatal. */
-export const serverCommands: Readonly<Record<string, CommandSpec<z.ZodType>>> = {
-  'registry.register': command(RegisterCommand, registerCommand),
+export const serverCommands: Readonly<Record<string, CommandSpec>> = {
+  // The registry desk's bulk: one round trip each.
+  'registry.register': oneCall(RegisterCommand, pushRegistration),
   'registry.cancel': command(CancelCommand, cancelCommand),
   'rpw.void': command(VoidNumbersCommand, voidNumbersCommand, true),
   // Refuses before writing: the unit check comes first, the counter and the case in one go.
@@ -33,3 +65,8 @@ export const serverCommands: Readonly<Record<string, CommandSpec<z.ZodType>>> = 
   'routing.accept': command(AcceptCommand, acceptCommand),
   'routing.return': command(ReturnCommand, returnCommand),
 };
+
+/** The spec pushed under `name`, if there is one (never an Object.prototype member). */
+export function commandNamed(name: string): CommandSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(serverCommands, name) ? serverCommands[name] : undefined;
+}

@@ -6,12 +6,11 @@ import { CommandRejection, requireRole, type CommandContext } from '../command-c
 /**
  * Registry commands as the server applies them. The workstation numbered the letter from a block
  * it leased, so the number is final on paper at once; the server checks the block is that
- * client's and the number unused, and keeps the letter.
+ * client's and the number unused (registration itself: register-item.ts).
  */
 
 export const REGISTRY_ROLES = ['admin', 'registry_clerk'] as const;
 
-export const RegisterCommand = z.object({ item: IncomingItem });
 export const CancelCommand = z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(500) });
 export const VoidNumbersCommand = z.object({
   deskCode: z.string(),
@@ -20,7 +19,7 @@ export const VoidNumbersCommand = z.object({
 });
 
 /** The change other workstations pull: the item without its PIN (only its receipt shows it). */
-function publicItem(item: IncomingItem): Omit<IncomingItem, 'trackingPin'> {
+export function publicItem(item: IncomingItem): Omit<IncomingItem, 'trackingPin'> {
   const { trackingPin: _pin, ...rest } = item;
   return rest;
 }
@@ -44,31 +43,6 @@ async function assertLeased(ctx: CommandContext, deskCode: string, year: number,
 
 export function pinHash(key: string, trackingCode: string, pin: string): string {
   return createHmac('sha256', key).update(`${trackingCode}:${pin}`).digest('hex');
-}
-
-export async function registerCommand(ctx: CommandContext, args: z.output<typeof RegisterCommand>): Promise<{ rpwNumber: string }> {
-  requireRole(ctx.user, REGISTRY_ROLES);
-  const { item } = args;
-  if (item.rpwNumber !== formatRpwNumber(item.deskCode, item.sequence, item.year)) {
-    throw new CommandRejection('bad_number', 'sync.rejections.badNumber');
-  }
-  await assertLeased(ctx, item.deskCode, item.year, item.sequence);
-  const inserted = await ctx.tx.query(
-    `INSERT INTO incoming_items (id, rpw_number, desk_code, year, sequence, status, tracking_code, tracking_pin_hash, item, registered_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [item.id, item.rpwNumber, item.deskCode, item.year, item.sequence, item.status, item.trackingCode,
-      pinHash(ctx.secrets.trackingPinKey, item.trackingCode, item.trackingPin), JSON.stringify(publicItem(item)), ctx.user.id],
-  );
-  if (inserted.length === 0) {
-    const [existing] = await ctx.tx.query<{ item: unknown }>(
-      'SELECT item FROM incoming_items WHERE id = $1 OR (desk_code = $2 AND year = $3 AND sequence = $4) LIMIT 1',
-      [item.id, item.deskCode, item.year, item.sequence],
-    );
-    throw new CommandRejection('number_taken', 'sync.rejections.numberTaken', 'conflict', existing?.item ?? null);
-  }
-  ctx.change({ entity: 'incoming_item', id: item.id, op: 'upsert', scopeUnit: await deskScope(ctx, item), data: publicItem(item) });
-  return { rpwNumber: item.rpwNumber };
 }
 
 export async function cancelCommand(ctx: CommandContext, args: z.output<typeof CancelCommand>): Promise<null> {
