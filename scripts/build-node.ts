@@ -18,6 +18,7 @@ await Promise.all([
   build({ ...common, format: 'esm', entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.js' }),
   build({ ...common, format: 'esm', entryPoints: ['electron/core/db/worker.ts'], outfile: 'out/main/db-worker.js' }),
   build({ ...common, format: 'esm', entryPoints: ['electron/core/pdf/worker.ts'], outfile: 'out/main/documents-worker.js' }),
+  build({ ...common, format: 'esm', entryPoints: ['electron/core/documents/import-worker.ts'], outfile: 'out/main/import-worker.js' }),
   build({ ...common, format: 'cjs', entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
 ]);
-console.log('Zbudowano: out/main/index.js, out/main/db-worker.js, out/main/documents-worker.js, out/preload/index.cjs');
+console.log('Zbudowano: out/main/index.js, out/main/db-worker.js, out/main/documents-worker.js, out/main/import-worker.js, out/preload/index.cjs');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppInfo, UpdateAvailable } from './app-info.ts';
 import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
+import { ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
@@ -37,6 +38,9 @@ export const methods = {
   'registry.document': { input: ItemDocumentRequest, output: GeneratedFile },
   'registry.export': { input: RegisterExportRequest, output: GeneratedFile },
   'documents.print': { input: PrintRequest, output: z.object({ printed: z.boolean() }) },
+  /** Attaches a scan or file (PDF, TIFF, JPEG, PNG) to a register entry, or says why it cannot. */
+  'documents.import': { input: ImportDocumentInput, output: ImportDocumentResult },
+  'documents.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(ItemDocument) },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
   'organisation.units': { input: NoInput, output: z.array(Unit.extend({ depth: z.number().int(), active: z.boolean() })) },

@@ -24,6 +24,10 @@ import { SettingsService } from './services/settings-service.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 import { CasesService } from './services/cases-service.ts';
 import { RoutingService } from './services/routing-service.ts';
+import { DocumentImportService } from './services/document-import-service.ts';
+import { ContentStore } from './documents/content-store.ts';
+import { ImportInspector } from './documents/import-inspector.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './documents/import-limits.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
 
 export interface WorkstationOptions {
@@ -42,6 +46,8 @@ export interface WorkstationOptions {
   readonly protectSecret?: SecretProtector | null;
   /** Load the demo city's organisation into a data folder that has none (`npm start`). */
   readonly demo?: boolean;
+  /** What an imported file may demand (tests lower them; DEFAULT_IMPORT_LIMITS otherwise). */
+  readonly importLimits?: ImportLimits;
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -53,6 +59,8 @@ export interface Workstation {
 
 export const DATABASE_FILE_NAME = 'kancelaria.sqlite';
 export const SESSION_FILE_NAME = 'session.bin';
+/** The content-addressed store of scans, originals and their PDFs, inside the data folder. */
+export const FILES_DIR_NAME = 'files';
 
 /** What a clerk may do before signing in, when a central server is configured. */
 const OPEN_METHODS: ReadonlySet<Method> = new Set<Method>(['app.info', 'settings.get', 'settings.update', 'auth.status', 'auth.signIn', 'auth.signOut', 'sync.status']);
@@ -84,6 +92,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   });
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
+  const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
+  const documentImport = new DocumentImportService({ db, inspector: importer, store: new ContentStore(join(options.dataDir, FILES_DIR_NAME)), auth, settings, events });
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -112,6 +122,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       if (!options.printPdf) throw new AppError('not_supported', 'This shell does not print; the browser prints the opened PDF');
       return { printed: await options.printPdf(Buffer.from(input.base64, 'base64')) };
     },
+    'documents.import': (input) => documentImport.importBytes(input.itemId, input.fileName, Buffer.from(input.base64, 'base64')),
+    'documents.ofItem': (input) => documentImport.ofItem(input.itemId),
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
@@ -179,7 +191,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     // Idempotent: a host's shutdown path and a test's cleanup may both close it.
     close: () => (closing ??= (async () => {
       await sync.stop();
-      await Promise.all([db.close(), documents.close()]);
+      await Promise.all([db.close(), documents.close(), importer.close()]);
     })()),
   };
 }

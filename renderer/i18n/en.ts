@@ -544,6 +544,18 @@ export const en: Messages = {
     noVersion: 'This unit has no filing plan imported yet.',
     unknownOwner: 'There is no such unit in the organisation — import the organisation first.',
   },
+  documentImport: {
+    empty: 'The file is empty (0 bytes).',
+    tooLarge: 'The file is too large to attach. Split the scan into parts or scan it at a lower resolution.',
+    unsupportedFormat: 'This is not a PDF, TIFF, JPEG or PNG file (its content was checked, not its name).',
+    unsupportedVariant: 'This variant of the file (an unusual compression or image layout) is not supported. Save it again as PDF or scan it again.',
+    encrypted: 'The PDF is encrypted or password-protected. Ask the sender for an unprotected version, or print the document and scan it.',
+    corrupt: 'The file is damaged or incomplete (e.g. an interrupted download) and cannot be read reliably. Ask for it to be sent again.',
+    tooManyPages: 'The document has too many pages to accept as one file. Split it into parts.',
+    tooManyPixels: 'An image in the file is far too large: it does not come from an ordinary scan, and opening it could freeze the computer.',
+    bomb: 'The file holds data that would unpack to many times its own size (a so-called decompression bomb).',
+    tooComplex: 'Checking the file took too long or needed too much memory, so it was stopped.',
+  },
   validation: {
     required: 'This field is required.',
     tooLong16: 'At most 16 characters.',

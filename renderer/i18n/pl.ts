@@ -542,6 +542,18 @@ export const pl = {
     noVersion: 'Ta jednostka nie ma jeszcze zaimportowanego wykazu akt.',
     unknownOwner: 'Nie ma takiej jednostki w strukturze organizacyjnej — najpierw zaimportuj organizację.',
   },
+  documentImport: {
+    empty: 'Plik jest pusty (0 bajtów).',
+    tooLarge: 'Plik jest za duży, by go dołączyć. Podziel skan na części albo zeskanuj go w niższej rozdzielczości.',
+    unsupportedFormat: 'To nie jest plik PDF, TIFF, JPEG ani PNG (sprawdzono zawartość pliku, nie jego nazwę).',
+    unsupportedVariant: 'Ten wariant pliku (nietypowa kompresja lub zapis obrazu) nie jest obsługiwany. Zapisz go ponownie jako PDF albo zeskanuj jeszcze raz.',
+    encrypted: 'Plik PDF jest zaszyfrowany lub chroniony hasłem. Poproś nadawcę o wersję bez zabezpieczeń albo wydrukuj dokument i zeskanuj go.',
+    corrupt: 'Plik jest uszkodzony lub niekompletny (np. przerwane pobieranie) i nie da się go wiarygodnie odczytać. Poproś o ponowne przesłanie.',
+    tooManyPages: 'Dokument ma zbyt wiele stron, by przyjąć go jako jeden plik. Podziel go na części.',
+    tooManyPixels: 'Obraz w pliku ma zbyt duże wymiary: nie pochodzi ze zwykłego skanu, a jego otwarcie mogłoby zablokować komputer.',
+    bomb: 'Plik zawiera dane, które po rozpakowaniu zajęłyby wielokrotnie więcej miejsca niż sam plik (tzw. bomba dekompresyjna).',
+    tooComplex: 'Sprawdzanie pliku trwało zbyt długo lub wymagało zbyt dużo pamięci, więc zostało przerwane.',
+  },
   validation: {
     required: 'To pole jest wymagane.',
     tooLong16: 'Najwyżej 16 znaków.',

@@ -5,9 +5,12 @@
 export interface WorkerUrls {
   readonly db: URL;
   readonly documents: URL;
+  /** Inspects and converts imported files (issue 6); started on the first import. */
+  readonly importer: URL;
 }
 
 export const SOURCE_WORKER_URLS: WorkerUrls = {
   db: new URL('../db/worker.ts', import.meta.url),
   documents: new URL('../pdf/worker.ts', import.meta.url),
+  importer: new URL('../documents/import-worker.ts', import.meta.url),
 };

@@ -7,6 +7,7 @@ import { caseRegisterHeading } from './case-register.ts';
 import { addLocalJrwaClass, importJrwa, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
+import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import {
@@ -73,6 +74,11 @@ export const repositories = {
   'cases.openOf': openCasesOf,
   'auth.rememberUser': rememberUser,
   'auth.knownUser': knownUser,
+  'documents.itemExists': itemExists,
+  'documents.byOriginal': itemDocumentByOriginal,
+  'documents.add': addItemDocument,
+  'documents.ofItem': itemDocuments,
+  'documents.fileInUse': storedFileInUse,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
 
 export type Repositories = typeof repositories;

@@ -1,0 +1,109 @@
+import { stat, readFile } from 'node:fs/promises';
+import { IMPORT_MEDIA_TYPES, type ImportDocumentResult, type ImportRefusal, type ItemDocument } from '../../../shared/document-import.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { DbClient } from '../db/db-client.ts';
+import { sha256Of, type ContentStore, type StoredFile } from '../documents/content-store.ts';
+import type { ImportInspector } from '../documents/import-inspector.ts';
+import type { EventBus } from '../events.ts';
+import { uuidv7 } from '../ids.ts';
+import { AppError } from '../rpc/app-error.ts';
+import { currentActor } from './current-actor.ts';
+import type { SettingsService } from './settings-service.ts';
+
+/**
+ * Attaches scans and files to a register entry. Order matters for "nothing is half-stored": the
+ * file is checked in full (in the import worker) before anything is written; then the original
+ * and its PDF go into the content store; the row that makes them part of the entry comes last,
+ * and if it cannot be written the files this import added are taken back. The file the clerk
+ * picked is only ever read.
+ */
+export class DocumentImportService {
+  readonly #db: DbClient;
+  readonly #inspector: ImportInspector;
+  readonly #store: ContentStore;
+  readonly #auth: AuthService;
+  readonly #settings: SettingsService;
+  readonly #events: EventBus;
+
+  constructor(deps: { db: DbClient; inspector: ImportInspector; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus }) {
+    this.#db = deps.db;
+    this.#inspector = deps.inspector;
+    this.#store = deps.store;
+    this.#auth = deps.auth;
+    this.#settings = deps.settings;
+    this.#events = deps.events;
+  }
+
+  /** A file on this computer (a hot folder, Electron's file picker); its size is checked before it is read. */
+  async importFile(itemId: string, path: string, fileName: string): Promise<ImportDocumentResult> {
+    await this.#requireItem(itemId);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw new AppError('not_found', 'No such file');
+    if (info.size > this.#inspector.limits.maxFileBytes) return refused('documentImport.tooLarge', `The file has ${info.size} bytes`);
+    return this.importBytes(itemId, fileName, await readFile(path));
+  }
+
+  async importBytes(itemId: string, fileName: string, bytes: Uint8Array): Promise<ImportDocumentResult> {
+    await this.#requireItem(itemId);
+    if (bytes.byteLength === 0) return refused('documentImport.empty', 'The file is empty');
+    if (bytes.byteLength > this.#inspector.limits.maxFileBytes) return refused('documentImport.tooLarge', `The file has ${bytes.byteLength} bytes`);
+    const originalSha256 = sha256Of(bytes);
+    const earlier = await this.#db.call('documents.byOriginal', itemId, originalSha256);
+    if (earlier) return { status: 'imported', document: earlier, duplicate: true };
+
+    const outcome = await this.#inspector.inspect(bytes);
+    if (!outcome.ok) return refused(outcome.reason, outcome.detail);
+
+    const added: StoredFile[] = [];
+    try {
+      const original = await this.#store.put(bytes);
+      added.push(original);
+      const pdf = outcome.pdf === null ? original : await this.#store.put(outcome.pdf);
+      if (pdf !== original) added.push(pdf);
+      const actor = await currentActor(this.#auth, this.#db, this.#settings);
+      const document: ItemDocument = {
+        id: uuidv7(),
+        itemId,
+        originalName: fileName,
+        originalFormat: outcome.format,
+        originalMediaType: IMPORT_MEDIA_TYPES[outcome.format],
+        originalSha256,
+        originalSize: bytes.byteLength,
+        pdfSha256: pdf.sha256,
+        pdfSize: pdf.size,
+        pageCount: outcome.pageCount,
+        importedAt: new Date().toISOString(),
+        importedByLogin: actor.login,
+        importedByName: actor.name,
+      };
+      const recorded = await this.#db.call('documents.add', document);
+      // Another import of the same file onto the entry won the race: its files stand, ours go.
+      if (recorded.duplicate) await this.#takeBack(added);
+      else this.#events.emit('registry.changed', { ids: [itemId] });
+      return { status: 'imported', ...recorded };
+    } catch (error) {
+      await this.#takeBack(added);
+      if (error instanceof Error && error.name === 'Refusal') throw new AppError('not_found', 'The register entry is gone');
+      throw error;
+    }
+  }
+
+  ofItem(itemId: string): Promise<ItemDocument[]> {
+    return this.#db.call('documents.ofItem', itemId);
+  }
+
+  async #requireItem(itemId: string): Promise<void> {
+    if (!(await this.#db.call('documents.itemExists', itemId))) throw new AppError('not_found', 'No such register entry');
+  }
+
+  /** Removes files this import wrote, unless some document (recorded meanwhile) names them. */
+  async #takeBack(files: readonly StoredFile[]): Promise<void> {
+    for (const file of files) {
+      if (file.created && !(await this.#db.call('documents.fileInUse', file.sha256).catch(() => true))) await this.#store.discard(file.sha256);
+    }
+  }
+}
+
+function refused(reason: ImportRefusal, detail: string): ImportDocumentResult {
+  return { status: 'refused', reason, detail };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * Scans and files a clerk attaches to a register entry (issue 6): PDF, multi-page TIFF, JPEG and
+ * PNG. Each import keeps the original bytes untouched and one PDF of all its pages; both live in
+ * the workstation's content-addressed store and are named here by their SHA-256.
+ */
+
+/** Largest file accepted: a 2,000-page colour scan fits; anything bigger is not a letter. */
+export const MAX_IMPORT_FILE_BYTES = 200 * 1024 * 1024;
+
+export const ImportFormat = z.enum(['pdf', 'tiff', 'jpeg', 'png']);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+export const IMPORT_MEDIA_TYPES: Readonly<Record<ImportFormat, string>> = {
+  pdf: 'application/pdf',
+  tiff: 'image/tiff',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/**
+ * Why a file was not imported, as the i18n key the clerk reads in Polish. The key is the whole
+ * message: the file stays where it was and nothing of it is stored.
+ */
+export const ImportRefusal = z.enum([
+  'documentImport.empty',
+  'documentImport.tooLarge',
+  'documentImport.unsupportedFormat',
+  'documentImport.unsupportedVariant',
+  'documentImport.encrypted',
+  'documentImport.corrupt',
+  'documentImport.tooManyPages',
+  'documentImport.tooManyPixels',
+  // Data that inflates far beyond what the image needs: a decompression bomb, not a scan.
+  'documentImport.bomb',
+  'documentImport.tooComplex',
+]);
+export type ImportRefusal = z.infer<typeof ImportRefusal>;
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/u);
+
+export const ItemDocument = z.object({
+  id: z.uuid(),
+  itemId: z.uuid(),
+  originalName: z.string(),
+  originalFormat: ImportFormat,
+  originalMediaType: z.string(),
+  originalSha256: Sha256,
+  originalSize: z.number().int().nonnegative(),
+  /** The one PDF of the document's pages; for a PDF original it is the original itself. */
+  pdfSha256: Sha256,
+  pdfSize: z.number().int().nonnegative(),
+  pageCount: z.number().int().positive(),
+  importedAt: z.iso.datetime({ offset: true }),
+  importedByLogin: z.string(),
+  importedByName: z.string(),
+});
+export type ItemDocument = z.infer<typeof ItemDocument>;
+
+/** File names come from the clerk's disk or a scanner: the name alone is kept, never a path. */
+const FileName = z.string().trim().max(255)
+  .transform((name) => name.split(/[\\/]/u).at(-1) ?? '')
+  .pipe(z.string().min(1, { error: 'validation.required' }));
+
+/** Base64 of at most MAX_IMPORT_FILE_BYTES (4 characters per 3 bytes, rounded up). */
+const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+
+export const ImportDocumentInput = z.object({
+  itemId: z.uuid(),
+  fileName: FileName,
+  base64: z.base64().max(MAX_IMPORT_BASE64_CHARS, { error: 'documentImport.tooLarge' }),
+});
+export type ImportDocumentInput = z.input<typeof ImportDocumentInput>;
+
+/**
+ * An import either stores the document (`duplicate`: this very file was already attached to the
+ * entry, and that earlier document is returned) or refuses it with a reason.
+ */
+export const ImportDocumentResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('imported'), document: ItemDocument, duplicate: z.boolean() }),
+  // `detail` is a technical English note for the log and city IT; the clerk reads `reason`.
+  z.object({ status: z.literal('refused'), reason: ImportRefusal, detail: z.string() }),
+]);
+export type ImportDocumentResult = z.infer<typeof ImportDocumentResult>;
