@@ -12,7 +12,10 @@ export const MAX_IMPORT_FILE_BYTES = 200 * 1024 * 1024;
 export const ImportFormat = z.enum(['pdf', 'tiff', 'jpeg', 'png']);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
-export const IMPORT_MEDIA_TYPES: Readonly<Record<ImportFormat, string>> = {
+export const ImportMediaType = z.enum(['application/pdf', 'image/tiff', 'image/jpeg', 'image/png']);
+export type ImportMediaType = z.infer<typeof ImportMediaType>;
+
+export const IMPORT_MEDIA_TYPES: Readonly<Record<ImportFormat, ImportMediaType>> = {
   pdf: 'application/pdf',
   tiff: 'image/tiff',
   jpeg: 'image/jpeg',
@@ -64,7 +67,7 @@ const FileName = z.string().trim().max(255)
   .pipe(z.string().min(1, { error: 'validation.required' }));
 
 /** Base64 of at most MAX_IMPORT_FILE_BYTES (4 characters per 3 bytes, rounded up). */
-const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+export const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
 export const ImportDocumentInput = z.object({
   itemId: z.uuid(),
@@ -83,3 +86,30 @@ export const ImportDocumentResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('refused'), reason: ImportRefusal, detail: z.string() }),
 ]);
 export type ImportDocumentResult = z.infer<typeof ImportDocumentResult>;
+
+/** Which stored file of a document to read back: its PDF, or the original bytes as they arrived. */
+export const StoredFileKind = z.enum(['pdf', 'original']);
+export type StoredFileKind = z.infer<typeof StoredFileKind>;
+
+/** The entry is named too: a document is read back only through the entry it belongs to. */
+export const DocumentFileRequest = z.object({
+  itemId: z.uuid(),
+  documentId: z.uuid(),
+  which: StoredFileKind,
+});
+export type DocumentFileRequest = z.input<typeof DocumentFileRequest>;
+
+/** A stored file on its way to the viewer or a download; base64 because both transports carry JSON. */
+export const DocumentFile = z.object({
+  fileName: z.string(),
+  mediaType: ImportMediaType,
+  base64: z.string(),
+});
+export type DocumentFile = z.infer<typeof DocumentFile>;
+
+/** The name a document's PDF is saved under: the original's, with `.pdf` in place of its extension. */
+export function pdfFileName(originalName: string): string {
+  const dot = originalName.lastIndexOf('.');
+  const stem = dot > 0 ? originalName.slice(0, dot) : originalName;
+  return `${stem}.pdf`;
+}

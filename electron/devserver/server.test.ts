@@ -1,11 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
+import { MAX_IMPORT_BASE64_CHARS } from '../../shared/document-import.ts';
+import { sampleItem } from '../core/test-support/sample-item.ts';
 import { useTempDirs } from '../core/test-support/temp-dir.ts';
 import { startWorkstation, type Workstation } from '../core/workstation.ts';
-import { startDevServer, type DevServer } from './server.ts';
+import { bodyLimitFor, startDevServer, type DevServer } from './server.ts';
 import { SOURCE_WORKER_URLS } from '../core/workers/worker-urls.ts';
 
 const tempDir = useTempDirs();
@@ -36,6 +38,25 @@ function rpc(server: DevServer, method: string, body: unknown, headers: Record<s
     method: 'POST',
     headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/**
+ * The status of a POST that announces `length` bytes and sends none: the server must answer from
+ * the header alone, before reading (or waiting for) a body of that size.
+ */
+function statusForAnnouncedLength(server: DevServer, method: string, length: number, token = server.token): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.origin}/rpc/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': String(length) },
+    }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.flushHeaders();
   });
 }
 
@@ -89,6 +110,29 @@ describe('devserver', () => {
     expect((await rpc(server, 'settings.get', 'x'.repeat(2 * 1024 * 1024))).status).toBe(413);
     expect(await (await rpc(server, 'no.such', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     // Still alive afterwards.
+    expect((await rpc(server, 'app.info', {})).status).toBe(200);
+  });
+
+  it('takes a whole scan for documents.import and keeps the ordinary limit for everything else', async () => {
+    expect(bodyLimitFor('documents.import')).toBeGreaterThan(MAX_IMPORT_BASE64_CHARS);
+    expect(bodyLimitFor('documents.import')).toBeLessThan(MAX_IMPORT_BASE64_CHARS + 1024 * 1024);
+    for (const other of ['settings.get', 'registry.register', 'documents.ofItem', 'no.such', 'toString', '__proto__']) expect(bodyLimitFor(other), other).toBe(1024 * 1024);
+
+    const server = await start();
+    await rpc(server, 'settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
+    const item = (await (await rpc(server, 'registry.register', sampleItem())).json()) as { value: { id: string } };
+    // 2 MB of TIFF, 2.7 MB as base64: twice what any other call may send.
+    const tiff = readFileSync(resolve(import.meta.dirname, '../../../shared/corpus/paperless-ngx/patch-code-t-middle.tiff'));
+    const imported = await rpc(server, 'documents.import', { itemId: item.value.id, fileName: 'skan.tiff', base64: tiff.toString('base64') });
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ ok: true, value: { status: 'imported', document: { pageCount: 3 } } });
+    // The same size is still too much for any other method.
+    expect((await rpc(server, 'settings.get', JSON.stringify({ padding: tiff.toString('base64') }))).status).toBe(413);
+
+    // Beyond the contract's own cap: refused from the announced length, before a byte is read.
+    expect(await statusForAnnouncedLength(server, 'documents.import', bodyLimitFor('documents.import') + 1)).toBe(413);
+    // The token is checked before the size: a stranger learns nothing and uploads nothing.
+    expect(await statusForAnnouncedLength(server, 'documents.import', 100 * 1024 * 1024, 'wrong')).toBe(401);
     expect((await rpc(server, 'app.info', {})).status).toBe(200);
   });
 

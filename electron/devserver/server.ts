@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
+import { isMethod, type Method } from '../../shared/contract.ts';
+import { MAX_IMPORT_BASE64_CHARS } from '../../shared/document-import.ts';
 import type { Workstation } from '../core/workstation.ts';
 import { readStatic } from '../core/host/static-files.ts';
 
@@ -23,8 +25,22 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Every ordinary call (a form, a query) fits in far less; a bigger body is a runaway client. */
+const DEFAULT_BODY_BYTES = 1024 * 1024;
+/**
+ * Calls that carry a whole file get the contract's own cap on it plus room for the JSON around it
+ * (ids, a 255-character file name even if every character is escaped), so a file the contract
+ * would accept is never cut off here and the clerk reads the core's Polish reason instead of a 413.
+ */
+const BODY_LIMITS: Partial<Readonly<Record<Method, number>>> = {
+  'documents.import': MAX_IMPORT_BASE64_CHARS + 64 * 1024,
+};
 const HOST = '127.0.0.1';
+
+/** The largest request body accepted for a method; unknown names get the ordinary limit. */
+export function bodyLimitFor(method: string): number {
+  return (isMethod(method) ? BODY_LIMITS[method] : undefined) ?? DEFAULT_BODY_BYTES;
+}
 
 /**
  * Hosts the workstation core over loopback HTTP with the same contract as Electron IPC:
@@ -114,13 +130,14 @@ async function handleRpc(workstation: Workstation, method: string, request: Inco
     sendJson(response, 415, { ok: false, error: { code: 'invalid_input', message: 'Expected application/json' } });
     return;
   }
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+  const limit = bodyLimitFor(method);
+  if (Number(request.headers['content-length'] ?? 0) > limit) {
     response.setHeader('Connection', 'close');
     sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body too large' } });
     request.resume();
     return;
   }
-  const body = await readBody(request);
+  const body = await readBody(request, limit);
   if (body === null) {
     sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body too large' } });
     return;
@@ -137,18 +154,18 @@ async function handleRpc(workstation: Workstation, method: string, request: Inco
 }
 
 /**
- * The body as text, or null when it exceeds MAX_BODY_BYTES. An oversized body is drained and
+ * The body as text, or null when it exceeds `limit` bytes. An oversized body is drained and
  * dropped rather than the socket reset, so the client gets a readable 413.
  */
-function readBody(request: IncomingMessage): Promise<string | null> {
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }

@@ -28,5 +28,6 @@ describe('static files', () => {
     expect(await readStatic(root, '/assets')).toBeNull();
     expect(await readStatic(root, '/nope.css')).toBeNull();
     expect(mimeType('x.WOFF2')).toBe('font/woff2');
+    expect(mimeType('assets/pdf.worker.min-abc123.mjs')).toBe('text/javascript; charset=utf-8');
   });
 });

@@ -1,7 +1,7 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportDocumentResult, ItemDocument } from '../../../shared/document-import.ts';
+import type { DocumentFile, ImportDocumentResult, ItemDocument } from '../../../shared/document-import.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { TokenVault } from '../auth/token-vault.ts';
@@ -77,6 +77,41 @@ describe('documents.import and documents.ofItem', () => {
     expect(ok(await workstation.dispatch('documents.ofItem', { itemId: item.id }))).toEqual([]);
     expect(await workstation.dispatch('documents.import', importInput('019a0000-0000-7000-8000-000000000000', FAX))).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await workstation.dispatch('documents.import', { itemId: item.id, fileName: 'x.pdf', base64: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await workstation.close();
+  });
+});
+
+describe('documents.file', () => {
+  it('reads back the PDF and the untouched original of a document, only through its own entry', async () => {
+    const { workstation, dataDir, item } = await desk();
+    const other = ok(await workstation.dispatch('registry.register', sampleItem({ subject: 'Inne pismo' }))) as IncomingItem;
+    const { document } = ok(await workstation.dispatch('documents.import', importInput(item.id, FAX, 'faks.skan.tiff'))) as ImportDocumentResult & { document: ItemDocument };
+    const read = async (itemId: string, which: 'pdf' | 'original') => workstation.dispatch('documents.file', { itemId, documentId: document.id, which });
+
+    const pdf = ok(await read(item.id, 'pdf')) as DocumentFile;
+    expect(pdf).toMatchObject({ fileName: 'faks.skan.pdf', mediaType: 'application/pdf' });
+    expect(sha256Of(Buffer.from(pdf.base64, 'base64'))).toBe(document.pdfSha256);
+    const original = ok(await read(item.id, 'original')) as DocumentFile;
+    expect(original).toMatchObject({ fileName: 'faks.skan.tiff', mediaType: 'image/tiff' });
+    expect(Buffer.from(original.base64, 'base64').equals(readFileSync(FAX))).toBe(true);
+
+    expect(await read(other.id, 'pdf')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await read('019a0000-0000-7000-8000-000000000000', 'pdf')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // A stored file damaged on disk is reported as such, never handed out as the document.
+    const stored = join(dataDir, FILES_DIR_NAME, 'sha256', document.pdfSha256.slice(0, 2), document.pdfSha256);
+    chmodSync(stored, 0o644);
+    writeFileSync(stored, Buffer.from('%PDF-1.7 nie ten plik'));
+    expect(await read(item.id, 'pdf')).toMatchObject({ ok: false, error: { code: 'not_found', issues: [{ message: 'documentViewer.fileDamaged' }] } });
+    expect(ok(await read(item.id, 'original'))).toMatchObject({ fileName: 'faks.skan.tiff' });
+    await workstation.close();
+  });
+
+  it('names the PDF of a PDF original as the original', async () => {
+    const { workstation, item } = await desk();
+    const { document } = ok(await workstation.dispatch('documents.import', importInput(item.id, join(CORPUS, 'paperless-ngx/simple.pdf'), 'Wniosek.PDF'))) as ImportDocumentResult & { document: ItemDocument };
+    expect(document.pdfSha256).toBe(document.originalSha256);
+    expect(ok(await workstation.dispatch('documents.file', { itemId: item.id, documentId: document.id, which: 'pdf' }))).toMatchObject({ fileName: 'Wniosek.PDF', mediaType: 'application/pdf' });
     await workstation.close();
   });
 });

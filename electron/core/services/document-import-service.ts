@@ -1,5 +1,13 @@
 import { stat, readFile } from 'node:fs/promises';
-import { IMPORT_MEDIA_TYPES, type ImportDocumentResult, type ImportRefusal, type ItemDocument } from '../../../shared/document-import.ts';
+import {
+  IMPORT_MEDIA_TYPES,
+  pdfFileName,
+  type DocumentFile,
+  type ImportDocumentResult,
+  type ImportRefusal,
+  type ItemDocument,
+  type StoredFileKind,
+} from '../../../shared/document-import.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
 import { sha256Of, type ContentStore, type StoredFile } from '../documents/content-store.ts';
@@ -90,6 +98,26 @@ export class DocumentImportService {
 
   ofItem(itemId: string): Promise<ItemDocument[]> {
     return this.#db.call('documents.ofItem', itemId);
+  }
+
+  /**
+   * One stored file of a document, for the viewer or a download. The document is looked up among
+   * the entry's own, so an id from another entry reads as "not found". The bytes are checked
+   * against the hash they are stored under: a file damaged on disk is reported, never shown as if
+   * it were what arrived.
+   */
+  async file(itemId: string, documentId: string, which: StoredFileKind): Promise<DocumentFile> {
+    await this.#requireItem(itemId);
+    const document = (await this.ofItem(itemId)).find((d) => d.id === documentId);
+    if (!document) throw new AppError('not_found', 'No such document on this register entry');
+    const sha256 = which === 'pdf' ? document.pdfSha256 : document.originalSha256;
+    const bytes = await this.#store.read(sha256).catch(() => null);
+    if (bytes === null || sha256Of(bytes) !== sha256) {
+      throw new AppError('not_found', `Stored file ${sha256} is missing or damaged`, [{ path: 'documentId', message: 'documentViewer.fileDamaged' }]);
+    }
+    return which === 'pdf'
+      ? { fileName: document.originalFormat === 'pdf' ? document.originalName : pdfFileName(document.originalName), mediaType: 'application/pdf', base64: bytes.toString('base64') }
+      : { fileName: document.originalName, mediaType: IMPORT_MEDIA_TYPES[document.originalFormat], base64: bytes.toString('base64') };
   }
 
   async #requireItem(itemId: string): Promise<void> {
