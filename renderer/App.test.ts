@@ -11,7 +11,7 @@ import { useSessionStore } from './stores/session.ts';
 import { fakeEvents } from './test-support/fake-events.ts';
 import { mountInApp } from './test-support/mount-app.ts';
 
-const signedOut: AuthStatus = { mode: 'signedOut', user: null, offline: false, serverUrl: 'https://k.example.pl' };
+const signedOut: AuthStatus = { mode: 'signedOut', user: null, offline: false, serverUrl: 'https://k.example.pl', localPerson: null };
 const offlineAnna: AuthStatus = {
   ...signedOut,
   mode: 'signedIn',

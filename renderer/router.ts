@@ -4,6 +4,11 @@ import ConflictsView from './views/registry/ConflictsView.vue';
 import ItemDetailView from './views/registry/ItemDetailView.vue';
 import RegisterItemView from './views/registry/RegisterItemView.vue';
 import RegisterListView from './views/registry/RegisterListView.vue';
+import CaseDetailView from './views/cases/CaseDetailView.vue';
+import CaseRegisterView from './views/cases/CaseRegisterView.vue';
+import MyCasesView from './views/cases/MyCasesView.vue';
+import OpenCaseView from './views/cases/OpenCaseView.vue';
+import DekretacjaView from './views/routing/DekretacjaView.vue';
 import SectionPendingView from './views/SectionPendingView.vue';
 import SettingsView from './views/SettingsView.vue';
 
@@ -27,7 +32,17 @@ export function createAppRouter() {
         routes.push({ path: section.path, name: section.key, component: SettingsView });
         break;
       case 'dekretacja':
+        routes.push({ path: section.path, name: section.key, component: DekretacjaView });
+        break;
       case 'mojeSprawy':
+        routes.push(
+          { path: section.path, name: section.key, component: MyCasesView },
+          // ?itemId= opens the case from that letter (from the inbox or the register entry).
+          { path: `${section.path}/nowa`, name: 'openCase', component: OpenCaseView },
+          { path: `${section.path}/sprawa/:id`, name: 'caseDetail', component: CaseDetailView, props: true },
+          { path: `${section.path}/spis-spraw`, name: 'caseRegister', component: CaseRegisterView },
+        );
+        break;
       case 'odpowiedzi':
       case 'raporty':
         routes.push({ path: section.path, name: section.key, component: SectionPendingView, props: { section: section.key } });

@@ -1,8 +1,8 @@
 /** The frame's sections, in menu order; Alt+1…Alt+6 jump to them. */
 export const sections = [
   { key: 'kancelaria', path: '/kancelaria', built: true },
-  { key: 'dekretacja', path: '/dekretacja', built: false },
-  { key: 'mojeSprawy', path: '/moje-sprawy', built: false },
+  { key: 'dekretacja', path: '/dekretacja', built: true },
+  { key: 'mojeSprawy', path: '/moje-sprawy', built: true },
   { key: 'odpowiedzi', path: '/odpowiedzi', built: false },
   { key: 'raporty', path: '/raporty', built: false },
   { key: 'ustawienia', path: '/ustawienia', built: true },

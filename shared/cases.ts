@@ -108,3 +108,7 @@ export const ExtendCaseInput = z.object({
   newDate: z.iso.date({ error: 'validation.date' }),
   reason: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(1000, { error: 'validation.tooLong1000' }),
 });
+
+/** Whose cases a list shows: the ones I handle, or those of the units I head. */
+export const CaseScope = z.enum(['mine', 'myUnits']);
+export type CaseScope = z.infer<typeof CaseScope>;

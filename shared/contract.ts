@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { AppInfo, UpdateAvailable } from './app-info.ts';
 import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
-import { ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
+import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
 import { JrwaClass, JrwaClassInput } from './organisation/jrwa.ts';
-import { CaseEvent, CaseRegisterRow, CaseWithDeadline, ExtendCaseInput, OpenCaseInput, PauseCaseInput, ResumeCaseInput } from './cases.ts';
+import { CaseEvent, CaseRegisterRow, CaseScope, CaseWithDeadline, ExtendCaseInput, OpenCaseInput, PauseCaseInput, ResumeCaseInput } from './cases.ts';
 import { Inbox, ReturnRouteInput, Route, RouteItemInput } from './routing.ts';
 import { Role } from './sync/protocol.ts';
-import { AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
+import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
 /**
  * The one contract between the renderer and the workstation core. Both transports (Electron IPC
@@ -41,6 +41,8 @@ export const methods = {
   /** Attaches a scan or file (PDF, TIFF, JPEG, PNG) to a register entry, or says why it cannot. */
   'documents.import': { input: ImportDocumentInput, output: ImportDocumentResult },
   'documents.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(ItemDocument) },
+  /** A document's PDF or its original, read back for the viewer or a download; never changed. */
+  'documents.file': { input: DocumentFileRequest, output: DocumentFile },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
   'organisation.units': { input: NoInput, output: z.array(Unit.extend({ depth: z.number().int(), active: z.boolean() })) },
@@ -49,6 +51,11 @@ export const methods = {
     output: z.array(Person.extend({ active: z.boolean() })),
   },
   'organisation.import': { input: OrganisationData, output: OrganisationCounts },
+  /** The JRWA a unit files under (its own employer's), as in force on `date` (today by default). */
+  'jrwa.forUnit': {
+    input: z.object({ unitCode: z.string().min(1), date: z.iso.date().nullable().default(null) }),
+    output: z.object({ ownerCode: z.string().nullable(), classes: z.array(JrwaClass) }),
+  },
   'jrwa.classes': { input: z.object({ ownerCode: z.string(), date: z.iso.date().nullable().default(null) }), output: z.array(JrwaClass) },
   'jrwa.import': {
     input: z.object({ ownerCode: z.string(), name: z.string().trim().min(1).max(200), validFrom: z.iso.date(), csv: z.string().max(5_000_000) }),
@@ -68,12 +75,18 @@ export const methods = {
   'cases.pause': { input: PauseCaseInput, output: CaseWithDeadline },
   'cases.resume': { input: ResumeCaseInput, output: CaseWithDeadline },
   'cases.extend': { input: ExtendCaseInput, output: CaseWithDeadline },
-  'cases.dueSoon': { input: NoInput, output: z.array(CaseWithDeadline) },
+  'cases.dueSoon': { input: z.object({ scope: CaseScope.default('mine') }), output: z.array(CaseWithDeadline) },
+  'cases.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(CaseWithDeadline) },
+  'cases.list': {
+    input: z.object({ scope: CaseScope.default('mine'), includeClosed: z.boolean().default(false), limit: z.number().int().min(1).max(5000).default(1000) }),
+    output: z.array(CaseWithDeadline),
+  },
   'cases.register': { input: z.object({ jrwaSymbol: z.string().regex(/^\d{1,4}$/u), year: z.number().int().min(2000).max(2100), unitCode: z.string().nullable().default(null) }), output: z.array(CaseRegisterRow) },
   'cases.registerExport': { input: CaseRegisterExportRequest, output: GeneratedFile },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },
+  'auth.actAs': { input: ActAsInput, output: AuthStatus },
   'sync.status': { input: NoInput, output: SyncStatus },
   'sync.now': { input: NoInput, output: SyncStatus },
   'sync.issues': { input: z.object({ limit: z.number().int().min(1).max(500).default(200) }), output: z.array(SyncIssue) },

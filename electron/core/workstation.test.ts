@@ -4,10 +4,12 @@ import { useTempDirs } from './test-support/temp-dir.ts';
 import { startWorkstation } from './workstation.ts';
 import { sampleItem } from './test-support/sample-item.ts';
 import { SOURCE_WORKER_URLS } from './workers/worker-urls.ts';
+import { localIsoDate } from '../../shared/dates.ts';
 
 const tempDir = useTempDirs();
 
-describe('workstation core', () => {
+// Each test starts a whole core (workers, migrations, often the demo city): seconds on a busy CI machine.
+describe('workstation core', { timeout: 30_000 }, () => {
   it('serves the contract over the SQLite worker and keeps settings across a restart', async () => {
     const dataDir = tempDir();
     const options = { dataDir, version: '9.9.9', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true } as const;
@@ -56,7 +58,7 @@ describe('workstation core', () => {
     const bad = await ws.dispatch('jrwa.import', { ownerCode: 'MZD', name: 'Wykaz MZD', validFrom: '2026-01-01', csv: 'symbol;hasło;kategoria\n7;Drogi;\n7230;Zajęcie pasa;B5\n' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'line:3', message: 'jrwa.missingParent' }] } });
     const good = await ws.dispatch('jrwa.import', { ownerCode: 'MZD', name: 'Wykaz MZD', validFrom: '2026-01-01', csv: 'symbol;hasło;kategoria\n7;Drogi;\n72;Drogi publiczne;\n723;Utrzymanie;\n7230;Zajęcie pasa;B5\n' });
-    expect(good).toEqual({ ok: true, value: { versionId: 2, classes: 4 } });
+    expect(good).toMatchObject({ ok: true, value: { classes: 4 } });
     expect(await ws.dispatch('jrwa.classes', { ownerCode: 'MZD', date: '2026-06-01' })).toMatchObject({ ok: true, value: [{ symbol: '7' }, { symbol: '72' }, { symbol: '723' }, { symbol: '7230', takesCases: true }] });
     await ws.close();
   });
@@ -86,6 +88,60 @@ describe('workstation core', () => {
       .toMatchObject({ ok: true, value: { deadline: { originalDueDate: '2026-12-07', currentDueDate: '2027-01-15', extended: true } } });
     const detail = await ws.dispatch('cases.get', { id });
     expect(detail.ok && (detail.value as { events: { kind: string }[] }).events.map((e) => e.kind)).toEqual(['opened', 'paused', 'resumed', 'extended']);
+    await ws.close();
+  });
+
+  it('in local mode remembers who works here: the inbox and the metryka are theirs, across a restart', async () => {
+    const dataDir = tempDir();
+    const options = { dataDir, version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, demo: true } as const;
+    const ws = await startWorkstation(options);
+    await ws.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
+    expect(await ws.dispatch('auth.status', {})).toMatchObject({ ok: true, value: { mode: 'local', localPerson: null } });
+    expect(await ws.dispatch('auth.actAs', { login: 'nikt-taki' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ message: 'auth.unknownPerson' }] } });
+    expect(await ws.dispatch('auth.actAs', { login: 'TDudek' })).toMatchObject({ ok: true, value: { localPerson: { login: 'tdudek', displayName: 'Tomasz Dudek', post: 'Referent', roles: ['registry_clerk'] } } });
+    const registered = await ws.dispatch('registry.register', sampleItem());
+    const itemId = registered.ok ? (registered.value as { id: string }).id : '';
+    expect(registered).toMatchObject({ ok: true, value: { registeredBy: 'Tomasz Dudek' } });
+    await ws.dispatch('routing.route', { itemId, leadUnitCode: 'GN-I' });
+    await ws.close();
+
+    const again = await startWorkstation(options);
+    expect(await again.dispatch('auth.status', {})).toMatchObject({ ok: true, value: { localPerson: { login: 'tdudek' } } });
+    expect(await again.dispatch('routing.inbox', {})).toMatchObject({ ok: true, value: { sent: [{ itemId, routedBy: 'tdudek', routedByName: 'Tomasz Dudek' }], toAssign: [] } });
+    // The head of the Referat sees it to assign; the one who leaves the organisation is forgotten.
+    await again.dispatch('auth.actAs', { login: 'jkozlowski2' });
+    expect(await again.dispatch('routing.inbox', {})).toMatchObject({ ok: true, value: { toAssign: [{ itemId, unitCode: 'GN-I' }] } });
+    await again.dispatch('organisation.import', { units: [{ code: 'UG', name: 'Urząd Gminy', kind: 'office' }], people: [{ login: 'wojt', displayName: 'Jan Wójt', post: 'Wójt', unitCode: 'UG', roles: ['supervisor'] }] });
+    expect(await again.dispatch('auth.status', {})).toMatchObject({ ok: true, value: { localPerson: null } });
+    await again.close();
+  });
+
+  it('lists my cases and my units\' cases, a letter\'s cases, and the JRWA of the unit\'s own employer', async () => {
+    const ws = await startWorkstation({ dataDir: tempDir(), version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, demo: true });
+    await ws.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
+    await ws.dispatch('auth.actAs', { login: 'iadamczyk2' });
+    await ws.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 7/1', matterType: 'kpa_general', startedOn: localIsoDate(new Date()), handlerLogin: 'iadamczyk2' });
+    await ws.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 9/2', matterType: 'kpa_general', startedOn: '2026-01-05', handlerLogin: 'jkozlowski2' });
+    expect(await ws.dispatch('cases.list', {})).toMatchObject({ ok: true, value: [{ title: 'Podział działki 7/1', deadline: { state: 'due' } }] });
+    const registered = await ws.dispatch('registry.register', sampleItem());
+    const itemId = registered.ok ? (registered.value as { id: string }).id : '';
+    expect(await ws.dispatch('cases.ofItem', { itemId })).toEqual({ ok: true, value: [] });
+    await ws.dispatch('cases.open', { itemIds: [itemId], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Z pisma', matterType: 'kpa_general', startedOn: localIsoDate(new Date()), handlerLogin: 'iadamczyk2' });
+    const ofItem = await ws.dispatch('cases.ofItem', { itemId });
+    // A month's term from today (KPA art. 35 § 3): not yet due soon, whatever the day.
+    expect(ofItem).toMatchObject({ ok: true, value: [{ title: 'Z pisma', deadline: { state: 'due' } }] });
+    expect(ofItem.ok && (ofItem.value as { deadline: { currentDueDate: string } }[])[0]?.deadline.currentDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(ofItem.ok && (ofItem.value as { sign: string }[])[0]?.sign).toMatch(/^GN-I\.6831\.\d+\.2026$/);
+    await ws.dispatch('auth.actAs', { login: 'jkozlowski2' });
+    const unitCases = await ws.dispatch('cases.list', { scope: 'myUnits' });
+    // Soonest due first; the two opened today fall due on the same day and keep the order they were opened in.
+    expect(unitCases.ok && (unitCases.value as { title: string }[]).map((c) => c.title)).toEqual(['Podział działki 9/2', 'Podział działki 7/1', 'Z pisma']);
+    // Opened in January with a month's term: overdue, so on the head's "due within 3 days" list.
+    expect(await ws.dispatch('cases.dueSoon', { scope: 'myUnits' })).toMatchObject({ ok: true, value: [{ title: 'Podział działki 9/2', deadline: { state: 'overdue' } }] });
+    expect(await ws.dispatch('jrwa.forUnit', { unitCode: 'GN-I' })).toMatchObject({ ok: true, value: { ownerCode: 'UM' } });
+    const mzd = await ws.dispatch('jrwa.forUnit', { unitCode: 'MZD-DU' });
+    expect(mzd).toMatchObject({ ok: true, value: { ownerCode: 'MZD' } });
+    expect(mzd.ok && (mzd.value as { classes: { symbol: string; takesCases: boolean }[] }).classes.some((c) => c.symbol === '7230' && c.takesCases)).toBe(true);
     await ws.close();
   });
 });

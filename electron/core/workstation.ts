@@ -71,8 +71,12 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
   const db: DbClient = await startDbWorker(options.workers.db, databaseFile);
   if (options.demo === true && (await db.call('organisation.size')).units === 0) {
-    await db.call('organisation.replace', OrganisationData.parse(demoOrganisation()));
-    await db.call('jrwa.import', { ownerCode: 'UM', name: 'Wykaz demonstracyjny', validFrom: '2011-01-01', classes: DEMO_JRWA.map((c) => JrwaClassInput.parse(c)) }, new Date().toISOString());
+    const organisation = OrganisationData.parse(demoOrganisation());
+    await db.call('organisation.replace', organisation);
+    // Each employer (the urząd, every municipal unit) keeps its own JRWA; the demo gives them all the same list.
+    const ownerCodes = organisation.units.filter((u) => u.kind === 'office' || u.kind === 'municipal_unit').map((u) => u.code);
+    const classes = DEMO_JRWA.map((c) => JrwaClassInput.parse(c));
+    await db.call('jrwa.importForOwners', { ownerCodes, name: 'Wykaz demonstracyjny', validFrom: '2011-01-01', classes }, new Date().toISOString());
   }
   const documents = startDocumentsWorker(options.workers.documents);
   const events = new EventBus();
@@ -82,7 +86,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   await auth.restore();
   const sync = new SyncEngine({ db, events, settings, auth, logError });
   const registry = new RegistryService(db, events, settings, {
-    actor: () => ({ synced: auth.serverUrl !== '', displayName: auth.user?.displayName ?? null }),
+    actor: () => ({ synced: auth.serverUrl !== '', displayName: auth.user?.displayName ?? auth.localPerson?.displayName ?? null, login: auth.user?.login ?? null }),
     changed: () => sync.kick(),
   });
   const cases = new CasesService({ db, auth, settings, changed: () => sync.kick() });
@@ -124,6 +128,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     },
     'documents.import': (input) => documentImport.importBytes(input.itemId, input.fileName, Buffer.from(input.base64, 'base64')),
     'documents.ofItem': (input) => documentImport.ofItem(input.itemId),
+    'documents.file': (input) => documentImport.file(input.itemId, input.documentId, input.which),
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
@@ -146,7 +151,13 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'cases.pause': (input) => cases.pause(input.id, input.from, input.reason),
     'cases.resume': (input) => cases.resume(input.id, input.to),
     'cases.extend': (input) => cases.extend(input.id, input.noticeOn, input.newDate, input.reason),
-    'cases.dueSoon': () => cases.dueSoon(),
+    'cases.dueSoon': (input) => cases.dueSoon(input.scope),
+    'cases.list': (input) => cases.list(input),
+    'cases.ofItem': (input) => cases.ofItem(input.itemId),
+    'jrwa.forUnit': async (input) => {
+      const ownerCode = await db.call('jrwa.ownerOf', input.unitCode);
+      return { ownerCode, classes: ownerCode === null ? [] : await db.call('jrwa.classes', ownerCode, input.date ?? localIsoDate(new Date())) };
+    },
     'jrwa.classes': (input) => db.call('jrwa.classes', input.ownerCode, input.date ?? localIsoDate(new Date())),
     'jrwa.import': async (input) => {
       requireAdmin(auth);
@@ -165,12 +176,14 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'organisation.import': async (input) => {
       requireAdmin(auth);
       const counts = await db.call('organisation.replace', input);
+      await auth.organisationChanged();
       events.emit('organisation.changed', counts);
       return counts;
     },
     'auth.status': () => auth.status(),
     'auth.signIn': (input) => auth.signIn(input),
     'auth.signOut': () => auth.signOut(),
+    'auth.actAs': (input) => auth.actAs(input.login),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.issues': (input) => db.call('sync.issues', input.limit),

@@ -16,8 +16,9 @@ const signedIn: AuthStatus = {
   user: { id: '0190a4c2-7e1b-7c4d-8a5e-2f0c3b4d5e6f', login: 'anna', displayName: 'Anna Nowak', role: 'registry_clerk', unitCode: 'KO' },
   offline: false,
   serverUrl: 'https://k.example.pl',
+  localPerson: null,
 };
-const online: SyncStatus = { state: 'online', pending: 0, issues: 0, lastSyncAt: '2026-11-20T09:00:00.000Z', nextAttemptAt: null, lastError: null };
+const online: SyncStatus = { state: 'online', pending: 0, othersPending: 0, issues: 0, lastSyncAt: '2026-11-20T09:00:00.000Z', nextAttemptAt: null, lastError: null };
 
 let syncNowCalls: number;
 const dispatch = createDispatch(handlersFor({
@@ -107,7 +108,7 @@ describe('the sync state in the header', () => {
     expect(syncNowCalls).toBe(1);
     expect(wrapper.get('[role="status"]').text()).toBe('Połączono');
 
-    session.receiveAuth({ mode: 'local', user: null, offline: false, serverUrl: '' });
+    session.receiveAuth({ mode: 'local', user: null, offline: false, serverUrl: '', localPerson: null });
     session.receiveSync({ ...online, state: 'local' });
     await nextTick();
     expect(wrapper.find('[data-testid="sync-indicator"]').exists()).toBe(false);

@@ -12,9 +12,9 @@ import { fakeEvents, type FakeEvents } from '../test-support/fake-events.ts';
 // The store talks to core's real dispatch (contract parsing included); sign-in and sync are
 // plain variables here. The real path to a central server is covered by tests/e2e/sync.spec.ts.
 const USER = { id: '0190a4c2-7e1b-7c4d-8a5e-2f0c3b4d5e6f', login: 'anna', displayName: 'Anna Nowak', role: 'registry_clerk', unitCode: 'KO' } as const;
-const signedOut: AuthStatus = { mode: 'signedOut', user: null, offline: false, serverUrl: 'https://k.example.pl' };
+const signedOut: AuthStatus = { mode: 'signedOut', user: null, offline: false, serverUrl: 'https://k.example.pl', localPerson: null };
 const signedIn: AuthStatus = { ...signedOut, mode: 'signedIn', user: USER };
-const idle: SyncStatus = { state: 'signedOut', pending: 0, issues: 0, lastSyncAt: null, nextAttemptAt: null, lastError: null };
+const idle: SyncStatus = { state: 'signedOut', pending: 0, othersPending: 0, issues: 0, lastSyncAt: null, nextAttemptAt: null, lastError: null };
 
 let authNow: AuthStatus;
 let syncNow: SyncStatus;
@@ -68,7 +68,7 @@ describe('session store', () => {
     expect(store.auth?.user?.displayName).toBe('Anna Nowak');
     expect(store.sync).toMatchObject({ state: 'offline', pending: 3 });
 
-    events.emit('auth.changed', { mode: 'local', user: null, offline: false, serverUrl: '' });
+    events.emit('auth.changed', { mode: 'local', user: null, offline: false, serverUrl: '', localPerson: null });
     expect(store.usesServer).toBe(false);
   });
 

@@ -31,6 +31,13 @@ export const useSessionStore = defineStore('session', () => {
   const needsSignIn = computed(() => auth.value?.mode === 'signedOut');
   /** A central server is configured (signed in or not): the sync state is worth showing. */
   const usesServer = computed(() => auth.value !== null && auth.value.mode !== 'local');
+  /** Whose inbox and cases the screens show: the signed-in person, or local mode's chosen one. */
+  const actingPerson = computed(() => {
+    const a = auth.value;
+    if (a?.user) return { login: a.user.login, displayName: a.user.displayName, unitCode: a.user.unitCode };
+    if (a?.localPerson) return { login: a.localPerson.login, displayName: a.localPerson.displayName, unitCode: a.localPerson.unitCode };
+    return null;
+  });
 
   async function load(): Promise<void> {
     const authAsked = authVersion;
@@ -93,6 +100,16 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** Local mode's "Pracuję jako": who works here (null: nobody in particular). */
+  async function actAs(login: string | null): Promise<void> {
+    try {
+      receiveAuth(await useApi().call('auth.actAs', { login }));
+      errorCode.value = null;
+    } catch (error) {
+      errorCode.value = codeOf(error);
+    }
+  }
+
   /** "Synchronizuj teraz": runs a cycle in core and waits for it. */
   async function syncNow(): Promise<void> {
     if (syncingNow.value) return;
@@ -107,7 +124,7 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { auth, sync, errorCode, signingIn, syncingNow, needsSignIn, usesServer, load, listen, receiveAuth, receiveSync, signIn, signOut, syncNow };
+  return { auth, sync, errorCode, signingIn, syncingNow, needsSignIn, usesServer, actingPerson, load, listen, receiveAuth, receiveSync, signIn, signOut, actAs, syncNow };
 });
 
 function codeOf(error: unknown): ErrorCode {

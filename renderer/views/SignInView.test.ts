@@ -11,7 +11,7 @@ import { fakeEvents } from '../test-support/fake-events.ts';
 import { mountInApp } from '../test-support/mount-app.ts';
 import SignInView from './SignInView.vue';
 
-const signedOut: AuthStatus = { mode: 'signedOut', user: null, offline: false, serverUrl: 'https://kancelaria.urzad.example.pl' };
+const signedOut: AuthStatus = { mode: 'signedOut', user: null, offline: false, serverUrl: 'https://kancelaria.urzad.example.pl', localPerson: null };
 const PASSWORD = 'Kancelaria-2026';
 
 /** What core answers, per login: the refusals it words as issues with i18n keys. */

@@ -36,7 +36,7 @@ export function benchRegistry(items = Number(process.env['BENCH_ITEMS'] ?? 1_000
       trackingCode: trackingCode(),
       trackingPin: trackingPin(),
       numbering: 'local',
-      outbox: false,
+      outbox: null,
     }),
   );
   figures.push({ name: 'registry.register_one_p50', unit: 'ms', value: round(percentile(register, 50)), runs: registerRuns });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SessionUser } from './protocol.ts';
+import { Role, SessionUser } from './protocol.ts';
 
 /**
  * What the renderer sees of sign-in and sync: always-visible state in the header, and the
@@ -13,6 +13,12 @@ export const AuthStatus = z.object({
   /** Signed in with the offline verifier: local work goes on, sync waits for an online sign-in. */
   offline: z.boolean(),
   serverUrl: z.string(),
+  /**
+   * Local mode only: the person from the organisation who said "Pracuję jako" here (nobody
+   * signs in without a server), or null while nobody has; the actor of the metryka and the
+   * owner of the inbox.
+   */
+  localPerson: z.object({ login: z.string(), displayName: z.string(), post: z.string(), unitCode: z.string(), roles: z.array(Role) }).nullable(),
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
 
@@ -21,6 +27,9 @@ export const SignInInput = z.object({
   password: z.string().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong200' }),
 });
 export type SignInInput = z.input<typeof SignInInput>;
+
+/** "Pracuję jako" in local mode; null: nobody in particular (the workstation itself). */
+export const ActAsInput = z.object({ login: z.string().trim().toLowerCase().min(1, { error: 'validation.required' }).max(64).nullable() });
 
 export const SyncState = z.enum([
   /** No server configured: nothing to sync. */
@@ -38,8 +47,13 @@ export type SyncState = z.infer<typeof SyncState>;
 
 export const SyncStatus = z.object({
   state: SyncState,
-  /** Commands waiting in the outbox. */
+  /** The signed-in person's commands waiting in their outbox (what their sync sends). */
   pending: z.number().int().nonnegative(),
+  /**
+   * Other people's commands waiting on this PC: the server takes a queue only from its owner, so
+   * they go when those people sign in here again.
+   */
+  othersPending: z.number().int().nonnegative(),
   /** Unresolved refusals and conflicts. */
   issues: z.number().int().nonnegative(),
   lastSyncAt: z.string().nullable(),

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { PullQuery, PushRequest, type SessionUser } from '../../shared/sync/protocol.ts';
 import { openDatabase } from '../../electron/core/db/open.ts';
 import { cancelItem, registerItem } from '../../electron/core/db/repositories/incoming-items.ts';
+import { applyPushResults, clientOf, outboxBatch, syncCounts } from '../../electron/core/db/repositories/outbox.ts';
 import {
-  addLeasedBlock, applyPulledChanges, applyPushResults, cursorOf, leasedNumbersLeft, listSyncIssues, outboxBatch, syncCounts, syncStateFor,
+  addLeasedBlock, applyPulledChanges, cursorOf, leasedNumbersLeft, listSyncIssues, syncStateFor,
 } from '../../electron/core/db/repositories/sync.ts';
 import { sampleRegisterArgs } from '../../electron/core/test-support/sample-item.ts';
 import { makeUser, seedOrganisation } from '../../server/test-support/fixtures.ts';
@@ -58,17 +59,19 @@ describe('randomized sync: thousands of commands from several clients', { timeou
     const people = [await makeUser(server, 'anna', 'registry_clerk', 'KO'), await makeUser(server, 'ewa', 'registry_clerk', 'KO')];
     const clients: Client[] = ['A', 'B', 'C', 'D'].map((name, i) => {
       const db = openDatabase(join(tempDir(), `${name}.sqlite`));
-      return { name, db, user: people[i % 2] as SessionUser, clientId: syncStateFor(db, SERVER, AT).clientId };
+      const user = people[i % 2] as SessionUser;
+      syncStateFor(db, SERVER, AT);
+      return { name, db, user, clientId: clientOf(db, user.login, AT) };
     });
 
     let commands = 0;
     let registrations = 0;
     const sync = async (client: Client, faults: boolean): Promise<void> => {
-      if (leasedNumbersLeft(client.db, 'KO', 2026) < 5) {
-        addLeasedBlock(client.db, await leaseRpwBlock(server, client.user, client.clientId, { deskCode: 'KO', year: 2026, size: 20 }), AT);
+      if (leasedNumbersLeft(client.db, 'KO', 2026, client.clientId) < 5) {
+        addLeasedBlock(client.db, await leaseRpwBlock(server, client.user, client.clientId, { deskCode: 'KO', year: 2026, size: 20 }), client.clientId, AT);
       }
       for (;;) {
-        const batch = outboxBatch(client.db, faults ? 1 + Math.floor(random() * 15) : 200);
+        const batch = outboxBatch(client.db, client.clientId, faults ? 1 + Math.floor(random() * 15) : 200);
         if (batch.length === 0) break;
         const request = PushRequest.parse({ clientId: client.clientId, mutations: batch });
         const fault = faults ? random() : 1;
@@ -80,7 +83,7 @@ describe('randomized sync: thousands of commands from several clients', { timeou
           ? await Promise.all([push(server, client.user, request, secrets, () => undefined), push(server, client.user, request, secrets, () => undefined)])
           : [await push(server, client.user, request, secrets, () => undefined)];
         for (const answer of answers) expect(answer.expectedSeq).toBeNull();
-        applyPushResults(client.db, answers.at(-1)?.results ?? [], AT);
+        applyPushResults(client.db, client.clientId, answers.at(-1)?.results ?? [], AT);
         if (faults && random() < 0.3) break;
       }
       let cursor = cursorOf(client.db, client.user.login);
@@ -99,13 +102,13 @@ describe('randomized sync: thousands of commands from several clients', { timeou
       if (!client) continue;
       const roll = random();
       if (roll < 0.75) {
-        if (leasedNumbersLeft(client.db, 'KO', 2026) === 0) await sync(client, false);
-        registerItem(client.db, sampleRegisterArgs({ numbering: 'leased-only', outbox: true, item: { ...sampleRegisterArgs().item, subject: `${client.name} ${String(step)}` } }));
+        if (leasedNumbersLeft(client.db, 'KO', 2026, client.clientId) === 0) await sync(client, false);
+        registerItem(client.db, sampleRegisterArgs({ numbering: 'leased-only', outbox: client.user.login, item: { ...sampleRegisterArgs().item, subject: `${client.name} ${String(step)}` } }));
         registrations += 1;
         commands += 1;
       } else if (roll < 0.85) {
         const id = client.db.prepare<[], string>("SELECT id FROM incoming_items WHERE status = 'registered' ORDER BY random() LIMIT 1").pluck().get();
-        if (id && cancelItem(client.db, { id, reason: `anulowane na ${client.name}`, at: AT, actor: client.name, outbox: true })) commands += 1;
+        if (id && cancelItem(client.db, { id, reason: `anulowane na ${client.name}`, at: AT, actor: client.name, outbox: client.user.login })) commands += 1;
       } else {
         await sync(client, true);
       }
@@ -119,7 +122,7 @@ describe('randomized sync: thousands of commands from several clients', { timeou
     const serverView = (await server.query<{ rpw_number: string; status: string }>('SELECT rpw_number, status FROM incoming_items'))
       .map((r) => `${r.rpw_number} ${r.status}`).sort();
     for (const client of clients) {
-      expect(syncCounts(client.db).pending, client.name).toBe(0);
+      expect(syncCounts(client.db, client.user.login).pending, client.name).toBe(0);
       const local = client.db.prepare<[], { rpw_number: string; status: string }>('SELECT rpw_number, status FROM incoming_items').all()
         .map((r) => `${r.rpw_number} ${r.status}`).sort();
       expect(local, client.name).toEqual(serverView);

@@ -1,76 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { IncomingItem, ItemDetail, ItemPage } from '../../shared/registry.ts';
-import type { AuthStatus, SyncStatus } from '../../shared/sync/status.ts';
-import { useTempDirs } from '../support/temp-dirs.ts';
-import { PEOPLE, startCentralServer, type CentralServer } from '../../server/test-support/central-server.ts';
-import { startLossyProxy, type LossyProxy } from './lossy-proxy.ts';
-import { startWorkstationProcess, type WorkstationProcess } from './workstation-process.ts';
+import { describe, expect, it } from 'vitest';
+import type { ItemDetail } from '../../shared/registry.ts';
+import type { SyncStatus } from '../../shared/sync/status.ts';
+import { PEOPLE } from '../../server/test-support/central-server.ts';
+import { list, register, registerView, settle, status, useStations, waitFor } from './stations.ts';
 
-const tempDir = useTempDirs();
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
-
-async function central(): Promise<CentralServer> {
-  const server = await startCentralServer(tempDir());
-  cleanup.push(() => server.dispose());
-  return server;
-}
-
-interface Station {
-  readonly ws: WorkstationProcess;
-  readonly net: LossyProxy;
-}
-
-/** A registry desk at KO, its own SQLite, talking to the server through its own network link. */
-async function station(server: CentralServer, person: keyof typeof PEOPLE, name: string): Promise<Station> {
-  const net = await startLossyProxy(server.url);
-  const ws = await startWorkstationProcess(tempDir());
-  cleanup.push(() => net.close(), () => ws.stop());
-  await ws.rpc('settings.update', { workstationName: name, deskCode: 'KO', centralServerUrl: net.url, uiLanguage: 'pl' });
-  expect((await ws.tryRpc('registry.list', {})).error?.code).toBe('unauthenticated');
-  const auth = await ws.rpc<AuthStatus>('auth.signIn', { login: PEOPLE[person].login, password: PEOPLE[person].password });
-  expect(auth).toMatchObject({ mode: 'signedIn', offline: false, user: { displayName: PEOPLE[person].displayName } });
-  await ws.rpc('sync.now');
-  return { ws, net };
-}
-
-function letter(subject: string) {
-  return {
-    receivedAt: '2026-11-20T09:15:00+01:00', channel: 'post', postedOn: null,
-    sender: { name: 'Jan Kowalski', address: 'ul. Długa 1, 45-001 Opole' },
-    senderReference: null, letterDate: null, subject, attachmentsCount: 0,
-  };
-}
-
-const register = (s: Station, subject: string) => s.ws.rpc<IncomingItem>('registry.register', letter(subject));
-const list = async (s: Station) => (await s.ws.rpc<ItemPage>('registry.list', { limit: 500 })).rows;
-const status = (s: Station) => s.ws.rpc<SyncStatus>('sync.status');
-
-/** Syncs until nothing waits (a lost answer costs a cycle), failing after `rounds`. */
-async function settle(s: Station, rounds = 10): Promise<SyncStatus> {
-  for (let i = 0; i < rounds; i++) {
-    const now = await s.ws.rpc<SyncStatus>('sync.now');
-    if (now.state === 'online' && now.pending === 0) return now;
-  }
-  throw new Error(`still not settled: ${JSON.stringify(await status(s))}`);
-}
-
-async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** What both registers must agree on: every entry's number, subject and status. */
-async function registerView(s: Station): Promise<string[]> {
-  return (await list(s)).map((r) => `${r.rpwNumber} ${r.status} ${r.subject ?? ''}`).sort();
-}
+const { central, station } = useStations();
 
 describe('two workstations and one central server, all real processes', { timeout: 240_000 }, () => {
   it('shows a letter registered on one workstation on the other, pushed by the server within a second', async () => {

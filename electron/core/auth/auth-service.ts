@@ -3,6 +3,7 @@ import type { AuthStatus, SignInInput } from '../../../shared/sync/status.ts';
 import type { DbClient } from '../db/db-client.ts';
 import type { EventBus } from '../events.ts';
 import { AppError } from '../rpc/app-error.ts';
+import type { PersonRow } from '../db/repositories/organisation.ts';
 import type { SettingsService } from '../services/settings-service.ts';
 import { ServerClient, ServerHttpError, ServerUnreachableError } from '../sync/server-client.ts';
 import { checkVerifier, makeVerifier } from './password-verifier.ts';
@@ -30,6 +31,8 @@ export class AuthService {
   readonly #now: () => Date;
   #session: Session | null = null;
   #serverUrl = '';
+  /** Local mode: who said "Pracuję jako" here. */
+  #localPerson: PersonRow | null = null;
 
   constructor(deps: { db: DbClient; settings: SettingsService; vault: TokenVault; events: EventBus; fetch?: typeof fetch; now?: () => Date }) {
     this.#db = deps.db;
@@ -47,6 +50,7 @@ export class AuthService {
     if (stored && stored.serverUrl === this.#serverUrl && this.#serverUrl !== '' && new Date(stored.expiresAt) > this.#now()) {
       this.#session = { user: stored.user, token: stored.token, offline: false };
     }
+    await this.#loadLocalPerson();
   }
 
   /** The settings changed: another server (or none) ends the session. */
@@ -56,17 +60,41 @@ export class AuthService {
     this.#serverUrl = serverUrl;
     this.#session = null;
     this.#vault.clear();
+    await this.#loadLocalPerson();
     this.#emit();
   }
 
   status(): AuthStatus {
-    if (this.#serverUrl === '') return { mode: 'local', user: null, offline: false, serverUrl: '' };
+    if (this.#serverUrl === '') return { mode: 'local', user: null, offline: false, serverUrl: '', localPerson: this.#localPersonStatus() };
     return {
       mode: this.#session ? 'signedIn' : 'signedOut',
       user: this.#session?.user ?? null,
       offline: this.#session?.offline ?? false,
       serverUrl: this.#serverUrl,
+      localPerson: null,
     };
+  }
+
+  /**
+   * "Pracuję jako": without a central server there is nobody to check a password against, so
+   * the clerk says who they are (an active person of the organisation). With a server, people
+   * sign in instead.
+   */
+  async actAs(login: string | null): Promise<AuthStatus> {
+    if (this.#serverUrl !== '') throw new AppError('forbidden', 'With a central server people sign in instead');
+    const person = login === null ? null : await this.#db.call('organisation.person', login);
+    if (login !== null && (person === null || !person.active)) {
+      throw new AppError('invalid_input', 'No such active person in the organisation', [{ path: 'login', message: 'auth.unknownPerson' }]);
+    }
+    await this.#db.call('auth.setLocalPerson', person?.login ?? null, this.#now().toISOString());
+    this.#localPerson = person;
+    this.#emit();
+    return this.status();
+  }
+
+  /** Local mode's chosen person (null with a server, or while nobody has been chosen). */
+  get localPerson(): PersonRow | null {
+    return this.#serverUrl === '' ? this.#localPerson : null;
   }
 
   get serverUrl(): string {
@@ -137,6 +165,23 @@ export class AuthService {
     const stored = await this.#vault.load();
     const token = stored && stored.user.id === known.user.id && stored.serverUrl === this.#serverUrl && new Date(stored.expiresAt) > this.#now() ? stored.token : null;
     this.#session = { user: known.user, token, offline: true };
+  }
+
+  /** The organisation changed: the chosen person may have left it. */
+  async organisationChanged(): Promise<void> {
+    await this.#loadLocalPerson();
+    this.#emit();
+  }
+
+  async #loadLocalPerson(): Promise<void> {
+    const login = this.#serverUrl === '' ? await this.#db.call('auth.localPerson') : null;
+    const person = login === null ? null : await this.#db.call('organisation.person', login);
+    this.#localPerson = person?.active === true ? person : null;
+  }
+
+  #localPersonStatus(): AuthStatus['localPerson'] {
+    const p = this.#localPerson;
+    return p ? { login: p.login, displayName: p.displayName, post: p.post, unitCode: p.unitCode, roles: p.roles } : null;
   }
 
   #emit(): void {

@@ -13,7 +13,7 @@ function registerOf(count: number) {
   const db = openDatabase(join(tempDir(), 'k.sqlite'));
   const first = registeredSample(db, { subject: 'Wniosek o wycinkę drzewa — ul. Łąkowa 3', sender: { correspondentId: null, name: 'Zofia Żółć', address: null }, senderReference: null });
   for (let i = 1; i < count; i++) registeredSample(db, { subject: `Pismo nr ${String(i + 1)}` });
-  cancelItem(db, { id: first.id, reason: 'zarejestrowane dwukrotnie', at: '2026-11-20T10:00:00.000Z', actor: 'Okienko 1', outbox: false });
+  cancelItem(db, { id: first.id, reason: 'zarejestrowane dwukrotnie', at: '2026-11-20T10:00:00.000Z', actor: 'Okienko 1', outbox: null });
   const { items } = itemsForExport(db, { from: '2026-11-01', to: '2026-11-30', deskCode: null, limit: 1000 });
   db.close();
   return items;

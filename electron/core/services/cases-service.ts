@@ -1,4 +1,4 @@
-import type { CaseRecord, CaseRegisterRow, CaseWithDeadline, OpenCase } from '../../../shared/cases.ts';
+import type { CaseRecord, CaseRegisterRow, CaseScope, CaseWithDeadline, OpenCase } from '../../../shared/cases.ts';
 import { localIsoDate } from '../../../shared/dates.ts';
 import { caseDeadlineView } from './case-deadline-view.ts';
 import type { AuthService } from '../auth/auth-service.ts';
@@ -66,12 +66,23 @@ export class CasesService {
     return (await this.get(id)).case;
   }
 
-  /** My open cases that are due within three days or overdue, most urgent first. */
-  async dueSoon(): Promise<CaseWithDeadline[]> {
+  /** "Moje sprawy": the cases I handle, or those of the units I head. */
+  async list(query: { scope: CaseScope; includeClosed: boolean; limit: number }): Promise<CaseWithDeadline[]> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const today = localIsoDate(new Date());
-    return (await this.#db.call('cases.openOf', actor.login, 10_000))
-      .map(({ case: record, facts }) => ({ ...record, deadline: caseDeadlineView(record, facts, today) }))
+    return (await this.#db.call('cases.of', { login: actor.login, ...query }))
+      .map(({ case: record, facts }) => ({ ...record, deadline: caseDeadlineView(record, facts, today) }));
+  }
+
+  /** The cases a letter belongs to, against their terms: shown in its register entry. */
+  async ofItem(itemId: string): Promise<CaseWithDeadline[]> {
+    const today = localIsoDate(new Date());
+    return (await this.#db.call('cases.ofItem', itemId)).map(({ case: record, facts }) => ({ ...record, deadline: caseDeadlineView(record, facts, today) }));
+  }
+
+  /** Open cases (mine, or my units') due within three days or overdue, most urgent first. */
+  async dueSoon(scope: CaseScope): Promise<CaseWithDeadline[]> {
+    return (await this.list({ scope, includeClosed: false, limit: 10_000 }))
       .filter((c) => c.deadline?.state === 'dueSoon' || c.deadline?.state === 'overdue')
       .sort((a, b) => (a.deadline?.currentDueDate ?? '').localeCompare(b.deadline?.currentDueDate ?? ''));
   }

@@ -16,9 +16,11 @@ export interface RegistryActor {
   readonly synced: boolean;
   /** The signed-in person's name for the metryka; null in local mode (the workstation's name is used). */
   readonly displayName: string | null;
+  /** The signed-in person's login: whose outbox and leased numbers (null in local mode). */
+  readonly login: string | null;
 }
 
-const LOCAL_ONLY: RegistryActor = { synced: false, displayName: null };
+const LOCAL_ONLY: RegistryActor = { synced: false, displayName: null, login: null };
 
 /** The registry desk's work: registering, cancelling and reading the incoming register. */
 export class RegistryService {
@@ -63,7 +65,7 @@ export class RegistryService {
         trackingCode: trackingCode(),
         trackingPin: trackingPin(),
         numbering: actor.synced ? 'leased-only' : 'local',
-        outbox: actor.synced,
+        outbox: outboxOf(actor),
       });
     } catch (error) {
       if (error instanceof Error && error.name === 'NoNumbersLeftError') {
@@ -80,7 +82,7 @@ export class RegistryService {
     const settings = await this.#settings.get();
     const actor = this.#actor();
     const cancelled = await this.#db.call('registry.cancel', {
-      id, reason, at: this.#now().toISOString(), actor: actor.displayName ?? settings.workstationName, outbox: actor.synced,
+      id, reason, at: this.#now().toISOString(), actor: actor.displayName ?? settings.workstationName, outbox: outboxOf(actor),
     });
     if (!cancelled) {
       const existing = await this.#db.call('registry.get', id);
@@ -115,4 +117,12 @@ export class RegistryService {
     const now = this.#now();
     return this.#db.call('correspondents.save', { ...input, id: input.id ?? uuidv7(now.getTime()) }, now.toISOString());
   }
+}
+
+/** Whose outbox records a change: the signed-in person's with a server; none in local mode. */
+function outboxOf(actor: RegistryActor): string | null {
+  if (!actor.synced) return null;
+  // The core opens to nobody else with a server; a change without a person could never be sent.
+  if (actor.login === null) throw new AppError('unauthenticated', 'Sign in first');
+  return actor.login;
 }

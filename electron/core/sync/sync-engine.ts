@@ -1,15 +1,16 @@
+import type { SessionUser } from '../../../shared/sync/protocol.ts';
 import type { SyncState, SyncStatus } from '../../../shared/sync/status.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
 import type { EventBus } from '../events.ts';
 import type { SettingsService } from '../services/settings-service.ts';
 import { backoffDelay } from './backoff.ts';
+import { QueuePusher } from './queue-pusher.ts';
 import { ServerHttpError, ServerUnreachableError, type ServerClient } from './server-client.ts';
 
 /** Below this many leased numbers left, the desk leases the next block. */
 export const LEASE_LOW_WATER = 100;
 export const LEASE_SIZE = 200;
-const PUSH_BATCH = 200;
 const PULL_PAGE = 1000;
 /** While the event stream is down, pull this often anyway. */
 const POLL_MS = 15_000;
@@ -26,10 +27,12 @@ export interface SyncEngineDeps {
 }
 
 /**
- * Moves the outbox to the server and the server's changes here (DESIGN.md "Sync"). One cycle at
- * a time: void last year's unused numbers, lease numbers when low, push until the outbox is
- * empty, pull until nothing is left. Triggered by local changes, by the server's pokes over SSE,
- * by a poll while SSE is down, and after failures by exponential back-off with jitter.
+ * Moves the signed-in person's outbox to the server and the server's changes here (DESIGN.md
+ * "Sync"). One cycle at a time: void last year's unused numbers, lease numbers when low, push
+ * the person's queue until it is empty, pull until nothing is left. Other people's queues on this
+ * PC wait for them to sign in here again (the server lets only a queue's owner send it).
+ * Triggered by local changes, by the server's pokes over SSE, by a poll while SSE is down, and
+ * after failures by exponential back-off with jitter.
  */
 export class SyncEngine {
   readonly #deps: SyncEngineDeps;
@@ -46,11 +49,13 @@ export class SyncEngine {
   #streamUp = false;
   #stopped = false;
   #lastEmitted = '';
+  readonly #pusher: QueuePusher;
 
   constructor(deps: SyncEngineDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? (() => new Date());
     this.#random = deps.random ?? Math.random;
+    this.#pusher = new QueuePusher(deps.db, this.#now);
   }
 
   /** Run a cycle soon; a request during a cycle runs one more right after it. */
@@ -78,12 +83,13 @@ export class SyncEngine {
   }
 
   async status(): Promise<SyncStatus> {
-    const counts = await this.#deps.db.call('sync.counts');
+    const counts = await this.#deps.db.call('sync.counts', this.#deps.auth.user?.login ?? null);
     const state = this.#deps.auth.serverUrl === '' ? 'local' : this.#deps.auth.user === null ? 'signedOut' : this.#state;
     const lastSyncAt = this.#deps.auth.serverUrl === '' ? null : (await this.#deps.db.call('sync.state', this.#deps.auth.serverUrl, this.#now().toISOString())).lastSyncAt;
     return {
       state,
       pending: counts.pending,
+      othersPending: counts.othersPending,
       issues: counts.issues,
       lastSyncAt,
       nextAttemptAt: state === 'offline' ? (this.#nextAttemptAt?.toISOString() ?? null) : null,
@@ -100,7 +106,8 @@ export class SyncEngine {
 
   async #run(): Promise<void> {
     const { auth } = this.#deps;
-    if (auth.serverUrl === '' || auth.user === null) {
+    const user = auth.user;
+    if (auth.serverUrl === '' || user === null) {
       this.#stream?.abort();
       await this.#publish();
       return;
@@ -115,7 +122,7 @@ export class SyncEngine {
     this.#state = 'syncing';
     await this.#publish();
     try {
-      await this.#cycleOnce(auth.client());
+      await this.#cycleOnce(auth.client(), user);
       this.#state = 'online';
       this.#failures = 0;
       this.#lastError = null;
@@ -128,37 +135,27 @@ export class SyncEngine {
     await this.#publish();
   }
 
-  async #cycleOnce(client: ServerClient): Promise<void> {
+  async #cycleOnce(client: ServerClient, user: SessionUser): Promise<void> {
     const { db, auth, settings } = this.#deps;
     const now = this.#now();
     const at = now.toISOString();
-    const state = await db.call('sync.state', auth.serverUrl, at);
+    await db.call('sync.state', auth.serverUrl, at);
     await db.call('sync.voidUnused', now.getFullYear(), at);
+    await this.#pusher.pushUnclaimed(client, user.login);
+    // Only this person's queue, with their own client id: others' changes wait for them.
+    const clientId = await db.call('sync.clientOf', user.login, at);
 
     const { deskCode } = await settings.get();
-    const user = auth.user;
-    if (deskCode !== '' && user && REGISTRY_ROLES.has(user.role)) {
-      const left = await db.call('sync.numbersLeft', deskCode, now.getFullYear());
+    if (deskCode !== '' && REGISTRY_ROLES.has(user.role)) {
+      const left = await db.call('sync.numbersLeft', deskCode, now.getFullYear(), clientId);
       if (left < LEASE_LOW_WATER) {
-        const lease = await client.lease({ clientId: state.clientId, deskCode, year: now.getFullYear(), size: LEASE_SIZE });
-        await db.call('sync.addLease', lease, at);
+        const lease = await client.lease({ clientId, deskCode, year: now.getFullYear(), size: LEASE_SIZE });
+        await db.call('sync.addLease', lease, clientId, at);
       }
     }
 
-    for (;;) {
-      const batch = await db.call('sync.outboxBatch', PUSH_BATCH);
-      if (batch.length === 0) break;
-      const response = await client.push({ clientId: state.clientId, mutations: batch.map((c) => ({ seq: c.seq, name: c.name, args: c.args })) });
-      if (response.expectedSeq !== null && response.results.length === 0) {
-        // The server has not seen earlier commands this client numbered: a restored backup or a
-        // lost database. Nothing is thrown away; a person must look (logged, shown as an error).
-        throw new Error(`Server expects command ${String(response.expectedSeq)}; the outbox starts at ${String(batch[0]?.seq)}`);
-      }
-      await db.call('sync.applyPushResults', response.results, this.#now().toISOString());
-    }
-
-    if (!user) return;
-    await this.#pullAll(client, state.clientId, user.login, await db.call('sync.cursorOf', user.login));
+    await this.#pusher.push(client, clientId);
+    await this.#pullAll(client, clientId, user.login, await db.call('sync.cursorOf', user.login));
   }
 
   /**
@@ -205,8 +202,9 @@ export class SyncEngine {
       this.#lastError = 'sync.errors.unreachable';
     } else {
       // The server's refusals carry an i18n key (e.g. an unknown desk): show that, not a generic error.
-      // A queue begun by another person waits for them: the server never lets one person send
-      // another's changes (known limit: one person's queue per workstation, see the README).
+      // A client id the server says is someone else's: the server never lets one person send
+      // another's queue. Each person has their own client id, so this means the server's records
+      // and this PC's disagree (a restored backup); the queue waits, nothing is thrown away.
       this.#lastError = error instanceof ServerHttpError && error.code === 'foreign_client'
         ? 'sync.errors.otherUser'
         : error instanceof ServerHttpError && /^sync\.rejections\.[a-zA-Z]+$/u.test(error.message) ? error.message : 'sync.errors.server';

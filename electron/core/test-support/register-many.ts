@@ -22,7 +22,7 @@ for (let i = 0; i < Number(count); i++) {
     trackingCode: trackingCode(),
     trackingPin: trackingPin(),
     numbering: 'local',
-    outbox: false,
+    outbox: null,
   });
   // What the clerk would have seen on screen: the number, once the transaction has committed.
   process.stdout.write(`${registered.rpwNumber}\n`);

@@ -30,7 +30,7 @@ export function sampleRegisterArgs(overrides: Partial<RegisterArgs> = {}): Regis
     trackingCode: trackingCode(),
     trackingPin: trackingPin(),
     numbering: 'local',
-    outbox: false,
+    outbox: null,
     ...overrides,
   };
 }

@@ -66,7 +66,7 @@ enableAutoUnmount(afterEach);
 async function conflicts() {
   const { wrapper } = await mountInApp(ConflictsView, {
     path: '/kancelaria/konflikty',
-    before: () => useSessionStore().receiveAuth({ mode: 'signedIn', user: null, offline: false, serverUrl: 'https://k.example.pl' }),
+    before: () => useSessionStore().receiveAuth({ mode: 'signedIn', user: null, offline: false, serverUrl: 'https://k.example.pl', localPerson: null }),
   });
   await flushPromises();
   return wrapper;

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import { localIsoDate } from '../../../../shared/dates.ts';
 import {
   formatCaseSign, provisionalCaseSign,
   type CaseEvent, type CaseRecord, type CaseRegisterRow, type OpenCase,
 } from '../../../../shared/cases.ts';
 import { statement } from '../statements.ts';
 import { Refusal } from './refusal.ts';
-import { enqueueCommand } from './sync.ts';
+import { enqueueCommand } from './outbox.ts';
 
 /** Who acted, with the post they held then (the metryka records it as it was). */
 export interface Actor {
@@ -71,7 +72,7 @@ export function openCase(db: Database, args: { id: string; input: OpenCase; at: 
     appendCaseEvent(db, args.id, args.at, args.actor, 'opened', { sign, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol });
     for (const itemId of input.itemIds) attach(db, args.id, itemId, args.at, args.actor);
     if (args.numbering === 'server') {
-      enqueueCommand(db, 'cases.open', { case: { id: args.id, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol, title: input.title, matterType: input.matterType, startedOn: input.startedOn, itemIds: input.itemIds } }, args.at);
+      enqueueCommand(db, args.actor.login, 'cases.open', { case: { id: args.id, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol, title: input.title, matterType: input.matterType, startedOn: input.startedOn, itemIds: input.itemIds } }, args.at);
     }
     return readCase(db, args.id) ?? missing(args.id);
   });
@@ -149,7 +150,8 @@ export function caseRegister(db: Database, args: { jrwaSymbol: string; year: num
       senderReference: r.sender_reference,
       letterDate: r.letter_date,
       startedOn: r.started_on,
-      closedOn: r.closed_at === null ? null : r.closed_at.slice(0, 10),
+      // The office's calendar day, not UTC's: a case closed at 00:30 Polish time is closed that day.
+      closedOn: r.closed_at === null ? null : localIsoDate(new Date(r.closed_at)),
       handlerName: r.handler,
       settlement: r.settlement,
     }));
@@ -242,7 +244,7 @@ export function pauseCase(db: Database, args: { caseId: string; from: string; re
     if (db.prepare('SELECT 1 FROM case_pauses WHERE case_id = ? AND to_date IS NULL').get(args.caseId)) throw new Refusal('cases.alreadyPaused');
     db.prepare('INSERT INTO case_pauses (case_id, from_date, to_date, reason) VALUES (?, ?, NULL, ?)').run(args.caseId, args.from, args.reason);
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'paused', { from: args.from, reason: args.reason });
-    if (args.outbox) enqueueCommand(db, 'cases.pause', { caseId: args.caseId, from: args.from, reason: args.reason }, args.at);
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'cases.pause', { caseId: args.caseId, from: args.from, reason: args.reason }, args.at);
   });
   run.immediate();
 }
@@ -255,7 +257,7 @@ export function resumeCase(db: Database, args: { caseId: string; to: string; at:
     if (args.to < pause.from_date) throw new Refusal('validation.periodReversed');
     db.prepare('UPDATE case_pauses SET to_date = ? WHERE case_id = ? AND from_date = ?').run(args.to, args.caseId, pause.from_date);
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'resumed', { from: pause.from_date, to: args.to });
-    if (args.outbox) enqueueCommand(db, 'cases.resume', { caseId: args.caseId, to: args.to }, args.at);
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'cases.resume', { caseId: args.caseId, to: args.to }, args.at);
   });
   run.immediate();
 }
@@ -267,7 +269,7 @@ export function extendCase(db: Database, args: { caseId: string; noticeOn: strin
     if (args.newDate <= args.noticeOn) throw new Refusal('cases.extensionNotLater');
     db.prepare('INSERT INTO case_extensions (case_id, notified_on, new_due_date, reason) VALUES (?, ?, ?, ?)').run(args.caseId, args.noticeOn, args.newDate, args.reason);
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'extended', { noticeOn: args.noticeOn, newDate: args.newDate, reason: args.reason });
-    if (args.outbox) enqueueCommand(db, 'cases.extend', { caseId: args.caseId, noticeOn: args.noticeOn, newDate: args.newDate, reason: args.reason }, args.at);
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'cases.extend', { caseId: args.caseId, noticeOn: args.noticeOn, newDate: args.newDate, reason: args.reason }, args.at);
   });
   run.immediate();
 }
@@ -278,6 +280,36 @@ export function openCasesOf(db: Database, login: string, limit: number): { case:
     .prepare<[string, number], { id: string }>("SELECT id FROM cases WHERE handler_login = ? AND status = 'open' ORDER BY started_on LIMIT ?")
     .all(login, limit)
     .map(({ id }) => ({ case: readCase(db, id) ?? missing(id), facts: deadlineFacts(db, id) }));
+}
+
+/** The cases a letter belongs to (usually one), with their deadline facts: for the register entry. */
+export function casesOfItem(db: Database, itemId: string): { case: CaseRecord; facts: DeadlineFacts }[] {
+  return db
+    .prepare<[string], string>('SELECT case_id FROM case_items WHERE item_id = ? ORDER BY attached_at')
+    .pluck()
+    .all(itemId)
+    .map((id) => ({ case: readCase(db, id) ?? missing(id), facts: deadlineFacts(db, id) }));
+}
+
+/**
+ * Cases one person sees in "Moje sprawy": those they handle, or (scope `myUnits`) those of the
+ * units they head, sections included; open ones first by start, then the closed if asked for.
+ */
+export function casesOf(db: Database, args: { login: string; scope: 'mine' | 'myUnits'; includeClosed: boolean; limit: number }): { case: CaseRecord; facts: DeadlineFacts }[] {
+  const ids = db
+    .prepare<[{ login: string; scope: string; includeClosed: number; limit: number }], string>(
+      `WITH RECURSIVE headed (code) AS (
+         SELECT p.unit_code FROM people p JOIN person_roles r ON r.login = p.login AND r.role = 'unit_head' WHERE p.login = @login AND p.active = 1
+         UNION SELECT u.code FROM units u JOIN headed h ON u.parent_code = h.code
+       )
+       SELECT id FROM cases
+       WHERE (CASE WHEN @scope = 'mine' THEN handler_login = @login ELSE unit_code IN (SELECT code FROM headed) END)
+         AND (@includeClosed = 1 OR status = 'open')
+       ORDER BY status DESC, started_on, opened_at LIMIT @limit`,
+    )
+    .pluck()
+    .all({ login: args.login, scope: args.scope, includeClosed: args.includeClosed ? 1 : 0, limit: args.limit });
+  return ids.map((id) => ({ case: readCase(db, id) ?? missing(id), facts: deadlineFacts(db, id) }));
 }
 
 function openCaseOrRefuse(db: Database, caseId: string): CaseRecord {

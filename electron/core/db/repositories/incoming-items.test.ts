@@ -6,6 +6,7 @@ import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../open.ts';
 import { cancelItem, getItem, itemsForExport, listItems, registerItem, SEARCH_COUNT_CAP } from './incoming-items.ts';
 import { NoNumbersLeftError } from './rpw-numbering.ts';
+import { clientOf } from './outbox.ts';
 
 const tempDir = useTempDirs();
 const openTemp = () => openDatabase(join(tempDir(), 'k.sqlite'));
@@ -67,9 +68,9 @@ describe('registering incoming letters', () => {
     expect(() => db.prepare("UPDATE incoming_items SET rpw_number = 'RPW/KO/9/2026'").run()).toThrow(/keeps its number/);
     expect(() => db.prepare('DELETE FROM item_events').run()).toThrow(/append-only/);
 
-    const cancelled = cancelItem(db, { id: item.id, reason: 'Pomyłkowa rejestracja', at: '2026-11-20T09:00:00.000Z', actor: 'Okienko 1', outbox: false });
+    const cancelled = cancelItem(db, { id: item.id, reason: 'Pomyłkowa rejestracja', at: '2026-11-20T09:00:00.000Z', actor: 'Okienko 1', outbox: null });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Pomyłkowa rejestracja', rpwNumber: 'RPW/KO/1/2026' });
-    expect(cancelItem(db, { id: item.id, reason: 'again', at: 'x', actor: 'y', outbox: false })).toBeNull();
+    expect(cancelItem(db, { id: item.id, reason: 'again', at: 'x', actor: 'y', outbox: null })).toBeNull();
     expect(getItem(db, item.id)?.events.map((e) => e.kind)).toEqual(['registered', 'cancelled']);
     expect(listItems(db, query).total).toBe(1);
     // The next letter gets the next number: a cancelled number is never reused.
@@ -77,13 +78,18 @@ describe('registering incoming letters', () => {
     db.close();
   });
 
-  it('takes numbers from leased blocks in order and stops when they run out in leased-only mode', () => {
+  it('takes numbers from the person\'s leased blocks in order and stops when they run out in leased-only mode', () => {
     const db = openTemp();
     db.prepare("INSERT INTO desks (code, name, created_at) VALUES ('KO', 'KO', 'now')").run();
-    db.prepare("INSERT INTO rpw_blocks (desk_code, year, first_no, last_no, next_no, origin) VALUES ('KO', 2026, 101, 102, 101, 'leased'), ('KO', 2026, 201, 201, 201, 'leased')").run();
-    const leased = () => registerItem(db, args({ numbering: 'leased-only' })).sequence;
+    const anna = clientOf(db, 'anna', 'now');
+    const ewa = clientOf(db, 'ewa', 'now');
+    db.prepare(`INSERT INTO rpw_blocks (desk_code, year, first_no, last_no, next_no, origin, client_id)
+      VALUES ('KO', 2026, 101, 102, 101, 'leased', ?), ('KO', 2026, 151, 151, 151, 'leased', ?), ('KO', 2026, 201, 201, 201, 'leased', ?)`).run(anna, ewa, anna);
+    // Ewa's block stays hers: the server accepts a number only from the client that leased it.
+    const leased = () => registerItem(db, args({ numbering: 'leased-only', outbox: 'anna' })).sequence;
     expect([leased(), leased(), leased()]).toEqual([101, 102, 201]);
     expect(leased).toThrow(NoNumbersLeftError);
+    expect(registerItem(db, args({ numbering: 'leased-only', outbox: 'ewa' })).sequence).toBe(151);
     // Local mode continues after the highest number used, never below it.
     expect(registerItem(db, args()).sequence).toBe(202);
     db.close();

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/registry.ts';
 import { toFtsQuery } from '../fts-query.ts';
 import { allocateRpwNumber, type NumberingMode } from './rpw-numbering.ts';
-import { enqueueCommand } from './sync.ts';
+import { clientOf, enqueueCommand } from './outbox.ts';
 
 export interface RegisterArgs {
   readonly item: RegisterItem;
@@ -22,8 +22,11 @@ export interface RegisterArgs {
   readonly trackingCode: string;
   readonly trackingPin: string;
   readonly numbering: NumberingMode;
-  /** With a central server: the command goes to the outbox in the same transaction as the entry. */
-  readonly outbox: boolean;
+  /**
+   * With a central server, the signed-in login: the command goes to their outbox in the same
+   * transaction as the entry, and leased numbers come from their blocks. Null without a server.
+   */
+  readonly outbox: string | null;
 }
 
 interface ItemRecord {
@@ -63,7 +66,7 @@ interface ItemRecord {
 export function registerItem(db: Database, args: RegisterArgs): IncomingItem {
   const run = db.transaction((a: RegisterArgs): IncomingItem => {
     db.prepare('INSERT OR IGNORE INTO desks (code, name, created_at) VALUES (?, ?, ?)').run(a.deskCode, a.deskCode, a.registeredAt);
-    const sequence = allocateRpwNumber(db, a.deskCode, a.year, a.numbering);
+    const sequence = allocateRpwNumber(db, a.deskCode, a.year, a.numbering, a.outbox === null ? null : clientOf(db, a.outbox, a.registeredAt));
     const rpwNumber = formatRpwNumber(a.deskCode, sequence, a.year);
     const { item } = a;
     db.prepare(
@@ -82,20 +85,21 @@ export function registerItem(db: Database, args: RegisterArgs): IncomingItem {
     );
     appendEvent(db, a.id, a.registeredAt, a.registeredBy, 'registered', { rpwNumber });
     const registered = readItem(db, a.id) ?? failMissing(a.id);
-    if (a.outbox) enqueueCommand(db, 'registry.register', { item: registered }, a.registeredAt);
+    if (a.outbox !== null) enqueueCommand(db, a.outbox, 'registry.register', { item: registered }, a.registeredAt);
     return registered;
   });
   return run.immediate(args);
 }
 
-export function cancelItem(db: Database, args: { id: string; reason: string; at: string; actor: string; outbox: boolean }): IncomingItem | null {
+/** `outbox`: as in RegisterArgs, the signed-in login whose outbox records it (null: no server). */
+export function cancelItem(db: Database, args: { id: string; reason: string; at: string; actor: string; outbox: string | null }): IncomingItem | null {
   const run = db.transaction((): IncomingItem | null => {
     const changed = db
       .prepare("UPDATE incoming_items SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'registered'")
       .run(args.reason, args.id).changes;
     if (changed === 0) return null;
     appendEvent(db, args.id, args.at, args.actor, 'cancelled', { reason: args.reason });
-    if (args.outbox) enqueueCommand(db, 'registry.cancel', { id: args.id, reason: args.reason }, args.at);
+    if (args.outbox !== null) enqueueCommand(db, args.outbox, 'registry.cancel', { id: args.id, reason: args.reason }, args.at);
     return readItem(db, args.id);
   });
   return run.immediate();

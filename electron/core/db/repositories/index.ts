@@ -2,17 +2,19 @@ import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate.ts';
 import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './correspondents.ts';
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
-import { addCaseNote, attachItemToCase, caseRegister, closeCase, deadlineFacts, extendCase, getCase, openCase, openCasesOf, pauseCase, resumeCase } from './cases.ts';
+import { addCaseNote, attachItemToCase, caseRegister, casesOf, casesOfItem, closeCase, deadlineFacts, extendCase, getCase, jrwaOwnerOf, openCase, openCasesOf, pauseCase, resumeCase } from './cases.ts';
 import { caseRegisterHeading } from './case-register.ts';
-import { addLocalJrwaClass, importJrwa, jrwaClasses } from './jrwa.ts';
+import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
+import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
+import { applyPushResults, claimQueue, clientOf, outboxBatch, syncCounts, unclaimedQueue } from './outbox.ts';
 import {
-  addLeasedBlock, applyPulledChanges, applyPushResults, cursorOf, leasedNumbersLeft, listSyncIssues, outboxBatch, resetCursor,
-  resolveSyncIssue, syncCounts, syncStateFor, voidNumbers, voidUnusedNumbers,
+  addLeasedBlock, applyPulledChanges, cursorOf, leasedNumbersLeft, listSyncIssues, resetCursor,
+  resolveSyncIssue, syncStateFor, voidNumbers, voidUnusedNumbers,
 } from './sync.ts';
 
 /**
@@ -33,6 +35,9 @@ export const repositories = {
   'correspondents.get': getCorrespondent,
   'correspondents.search': searchCorrespondents,
   'sync.state': syncStateFor,
+  'sync.clientOf': clientOf,
+  'sync.unclaimedQueue': unclaimedQueue,
+  'sync.claimQueue': claimQueue,
   'sync.outboxBatch': outboxBatch,
   'sync.applyPushResults': applyPushResults,
   'sync.applyPulled': applyPulledChanges,
@@ -52,6 +57,7 @@ export const repositories = {
   'organisation.substitutingFor': substitutingFor,
   'organisation.size': organisationSize,
   'jrwa.import': importJrwa,
+  'jrwa.importForOwners': importJrwaForOwners,
   'jrwa.classes': jrwaClasses,
   'jrwa.addLocal': addLocalJrwaClass,
   'routing.route': routeItem,
@@ -72,8 +78,13 @@ export const repositories = {
   'cases.resume': resumeCase,
   'cases.extend': extendCase,
   'cases.openOf': openCasesOf,
+  'cases.of': casesOf,
+  'cases.ofItem': casesOfItem,
+  'jrwa.ownerOf': jrwaOwnerOf,
   'auth.rememberUser': rememberUser,
   'auth.knownUser': knownUser,
+  'auth.localPerson': localPersonLogin,
+  'auth.setLocalPerson': setLocalPerson,
   'documents.itemExists': itemExists,
   'documents.byOriginal': itemDocumentByOriginal,
   'documents.add': addItemDocument,

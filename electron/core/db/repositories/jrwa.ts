@@ -9,6 +9,15 @@ export interface JrwaImport {
 }
 
 /** Stores a new JRWA version for an owning unit; a list that does not hold together is refused whole. */
+/** The same list for many owners in one transaction (the demo city: the urząd and every municipal unit). */
+export function importJrwaForOwners(db: Database, args: Omit<JrwaImport, 'ownerCode'> & { ownerCodes: readonly string[] }, at: string): number {
+  let imported = 0;
+  db.transaction(() => {
+    for (const ownerCode of args.ownerCodes) if ('versionId' in importJrwa(db, { ...args, ownerCode }, at)) imported += 1;
+  })();
+  return imported;
+}
+
 export function importJrwa(db: Database, args: JrwaImport, at: string): { versionId: number } | { problems: JrwaProblem[] } {
   const problems = checkJrwa(args.classes);
   if (!db.prepare('SELECT 1 FROM units WHERE code = ?').get(args.ownerCode)) problems.unshift({ line: 0, message: 'jrwa.unknownOwner' });

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Inbox, Route, RouteItem, RouteState } from '../../../../shared/routing.ts';
 import type { Actor } from './cases.ts';
 import { Refusal } from './refusal.ts';
-import { enqueueCommand } from './sync.ts';
+import { enqueueCommand } from './outbox.ts';
 
 const LIVE: readonly RouteState[] = ['waiting', 'assigned', 'accepted'];
 
@@ -37,7 +37,7 @@ export function routeItem(db: Database, args: { input: RouteItem; ids: { lead: s
       insert.run(args.ids.info[i], input.itemId, code, 'info', input.instruction, null, null, args.at, args.actor.login, args.at);
     });
     if (args.outbox) {
-      enqueueCommand(db, 'routing.route', {
+      enqueueCommand(db, args.actor.login, 'routing.route', {
         itemId: input.itemId,
         routes: [
           { id: args.ids.lead, unitCode: input.leadUnitCode, role: 'lead', instruction: input.instruction, dueDate: input.dueDate },
@@ -63,7 +63,7 @@ export function assignRoute(db: Database, args: { routeId: string; assigneeLogin
     if (!inUnitTree(db, assignee.unit_code, route.unit_code)) throw new Refusal('routing.assigneeOutsideUnit');
     db.prepare("UPDATE item_routes SET state = 'assigned', assignee_login = ?, updated_at = ? WHERE id = ?").run(args.assigneeLogin, args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'assigned', { unitCode: route.unit_code, assigneeLogin: args.assigneeLogin });
-    if (args.outbox) enqueueCommand(db, 'routing.assign', { routeId: args.routeId, assigneeLogin: args.assigneeLogin }, args.at);
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'routing.assign', { routeId: args.routeId, assigneeLogin: args.assigneeLogin }, args.at);
     return readRoute(db, args.routeId);
   });
   return run.immediate();
@@ -76,7 +76,7 @@ export function acceptRoute(db: Database, args: { routeId: string; at: string; a
     if (route.state !== 'assigned' || route.assignee_login !== args.actor.login) throw new Refusal('routing.notYours');
     db.prepare("UPDATE item_routes SET state = 'accepted', updated_at = ? WHERE id = ?").run(args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'accepted', { unitCode: route.unit_code });
-    if (args.outbox) enqueueCommand(db, 'routing.accept', { routeId: args.routeId }, args.at);
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'routing.accept', { routeId: args.routeId }, args.at);
     return readRoute(db, args.routeId);
   });
   return run.immediate();
@@ -92,7 +92,7 @@ export function returnRoute(db: Database, args: { routeId: string; reason: strin
     if (route.role !== 'lead' || !LIVE.includes(route.state)) throw new Refusal('routing.notReturnable');
     db.prepare("UPDATE item_routes SET state = 'returned', returned_reason = ?, updated_at = ? WHERE id = ?").run(args.reason, args.at, args.routeId);
     appendItemEvent(db, route.item_id, args.at, args.actor, 'returned', { unitCode: route.unit_code, reason: args.reason });
-    if (args.outbox) enqueueCommand(db, 'routing.return', { routeId: args.routeId, reason: args.reason }, args.at);
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'routing.return', { routeId: args.routeId, reason: args.reason }, args.at);
     return readRoute(db, args.routeId);
   });
   return run.immediate();

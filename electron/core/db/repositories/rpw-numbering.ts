@@ -23,18 +23,20 @@ interface BlockRow {
 /**
  * Takes the next RPW number for a desk and year. Must run inside the registering transaction
  * (BEGIN IMMEDIATE), so the number is burned only if the entry is written, and two writers on
- * the same file are serialised by SQLite's write lock.
+ * the same file are serialised by SQLite's write lock. `clientId`: whose leased blocks to take
+ * from (the signed-in person's); the server accepts a number only from the client that leased it.
  */
-export function allocateRpwNumber(db: Database, deskCode: string, year: number, mode: NumberingMode): number {
+export function allocateRpwNumber(db: Database, deskCode: string, year: number, mode: NumberingMode, clientId: string | null = null): number {
   if (!db.inTransaction) throw new Error('allocateRpwNumber must run inside the registering transaction');
+  if (mode === 'leased-only' && clientId === null) throw new Error('leased-only numbering needs the client whose blocks to use');
   const block = db
-    .prepare<[string, number, string], BlockRow>(
+    .prepare<[string, number, string, string | null], BlockRow>(
       `SELECT id, next_no FROM rpw_blocks
         WHERE desk_code = ? AND year = ? AND (last_no IS NULL OR next_no <= last_no)
-          AND (? = 'local' OR origin = 'leased')
+          AND (? = 'local' OR (origin = 'leased' AND client_id = ?))
         ORDER BY first_no LIMIT 1`,
     )
-    .get(deskCode, year, mode);
+    .get(deskCode, year, mode, clientId);
   if (block) {
     db.prepare('UPDATE rpw_blocks SET next_no = next_no + 1 WHERE id = ?').run(block.id);
     return block.next_no;

@@ -6,9 +6,9 @@ import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../open.ts';
 import { cancelItem, getItem, registerItem } from './incoming-items.ts';
 import { NoNumbersLeftError } from './rpw-numbering.ts';
+import { applyPushResults, clientOf, outboxBatch, syncCounts } from './outbox.ts';
 import {
-  addLeasedBlock, applyPulledChanges, applyPushResults, cursorOf, leasedNumbersLeft, listSyncIssues, outboxBatch, resolveSyncIssue,
-  syncCounts, syncStateFor, voidNumbers, voidUnusedNumbers,
+  addLeasedBlock, applyPulledChanges, cursorOf, leasedNumbersLeft, listSyncIssues, resolveSyncIssue, syncStateFor, voidNumbers, voidUnusedNumbers,
 } from './sync.ts';
 
 const tempDir = useTempDirs();
@@ -18,42 +18,43 @@ const AT = '2026-11-20T10:00:00.000Z';
 function syncedDb() {
   const db = openDatabase(join(tempDir(), 'k.sqlite'));
   syncStateFor(db, SERVER, AT);
-  addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 51, lastNo: 53 }, AT);
+  addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 51, lastNo: 53 }, clientOf(db, 'anna', AT), AT);
   return db;
 }
 
-const synced = { numbering: 'leased-only', outbox: true } as const;
+const synced = { numbering: 'leased-only', outbox: 'anna' } as const;
+const annas = (db: ReturnType<typeof syncedDb>) => clientOf(db, 'anna', AT);
 
 describe('workstation sync state', () => {
   it('numbers from leased blocks only, and puts every registration and cancellation in the outbox with it', () => {
     const db = syncedDb();
     const first = registerItem(db, sampleRegisterArgs(synced));
     expect(first.rpwNumber).toBe('RPW/KO/51/2026');
-    cancelItem(db, { id: first.id, reason: 'Pomyłka w rejestracji', at: AT, actor: 'Anna Nowak', outbox: true });
+    cancelItem(db, { id: first.id, reason: 'Pomyłka w rejestracji', at: AT, actor: 'Anna Nowak', outbox: 'anna' });
     registerItem(db, sampleRegisterArgs(synced));
     registerItem(db, sampleRegisterArgs(synced));
     expect(() => registerItem(db, sampleRegisterArgs(synced))).toThrow(NoNumbersLeftError);
-    expect(leasedNumbersLeft(db, 'KO', 2026)).toBe(0);
-    const batch = outboxBatch(db, 10);
+    expect(leasedNumbersLeft(db, 'KO', 2026, annas(db))).toBe(0);
+    const batch = outboxBatch(db, annas(db), 10);
     expect(batch.map((c) => [c.seq, c.name])).toEqual([[1, 'registry.register'], [2, 'registry.cancel'], [3, 'registry.register'], [4, 'registry.register']]);
     expect(batch[0]?.args).toMatchObject({ item: { id: first.id, rpwNumber: 'RPW/KO/51/2026', trackingPin: first.trackingPin } });
-    expect(syncCounts(db)).toEqual({ pending: 4, issues: 0 });
+    expect(syncCounts(db, 'anna')).toEqual({ pending: 4, othersPending: 0, issues: 0 });
   });
 
   it('drops applied commands and keeps refused ones as issues with the server version beside', () => {
     const db = syncedDb();
     const item = registerItem(db, sampleRegisterArgs(synced));
-    cancelItem(db, { id: item.id, reason: 'Pomyłka w rejestracji', at: AT, actor: 'Anna Nowak', outbox: true });
+    cancelItem(db, { id: item.id, reason: 'Pomyłka w rejestracji', at: AT, actor: 'Anna Nowak', outbox: 'anna' });
     const serverVersion = { ...item, status: 'cancelled', cancelReason: 'Już anulowane' };
-    applyPushResults(db, [
+    applyPushResults(db, annas(db), [
       { seq: 1, status: 'applied', error: null, value: { rpwNumber: item.rpwNumber } },
       { seq: 2, status: 'conflict', error: { code: 'already_cancelled', message: 'sync.rejections.alreadyCancelled' }, value: serverVersion },
     ], AT);
-    expect(syncCounts(db)).toEqual({ pending: 0, issues: 1 });
+    expect(syncCounts(db, 'anna')).toEqual({ pending: 0, othersPending: 0, issues: 1 });
     const [issue] = listSyncIssues(db, 10);
     expect(issue).toMatchObject({ seq: 2, command: 'registry.cancel', status: 'conflict', messageKey: 'sync.rejections.alreadyCancelled', local: { id: item.id }, server: { cancelReason: 'Już anulowane' } });
     expect(resolveSyncIssue(db, issue?.id ?? 0, AT)).toBe(true);
-    expect(syncCounts(db).issues).toBe(0);
+    expect(syncCounts(db, 'anna').issues).toBe(0);
     expect(listSyncIssues(db, 10)[0]?.resolvedAt).toBe(AT);
   });
 
@@ -87,19 +88,20 @@ describe('workstation sync state', () => {
     registerItem(db, sampleRegisterArgs(synced));
     expect(voidUnusedNumbers(db, 2027, AT)).toBe(2);
     expect(voidNumbers(db, 'KO', 2026)).toEqual(['RPW/KO/52/2026', 'RPW/KO/53/2026']);
-    expect(outboxBatch(db, 10).at(-1)).toMatchObject({ name: 'rpw.void', args: { deskCode: 'KO', year: 2026, sequences: [52, 53] } });
+    expect(outboxBatch(db, annas(db), 10).at(-1)).toMatchObject({ name: 'rpw.void', args: { deskCode: 'KO', year: 2026, sequences: [52, 53] } });
     expect(voidUnusedNumbers(db, 2027, AT)).toBe(0);
   });
 
-  it('starts a new client numbered from 1 for another server, keeping what waited for the old one as issues', () => {
+  it('starts new clients numbered from 1 for another server, keeping what waited for the old one as issues', () => {
     const db = syncedDb();
     registerItem(db, sampleRegisterArgs(synced));
-    const before = syncStateFor(db, SERVER, AT).clientId;
-    const moved = syncStateFor(db, 'https://nowy.example.pl', AT);
-    expect(moved.clientId).not.toBe(before);
+    const before = annas(db);
+    syncStateFor(db, 'https://nowy.example.pl', AT);
+    expect(annas(db)).not.toBe(before);
     expect(listSyncIssues(db, 10)[0]).toMatchObject({ errorCode: 'server_changed', command: 'registry.register' });
-    addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 101, lastNo: 150 }, AT);
+    expect(() => registerItem(db, sampleRegisterArgs(synced))).toThrow(NoNumbersLeftError);
+    addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 101, lastNo: 150 }, annas(db), AT);
     expect(registerItem(db, sampleRegisterArgs(synced)).rpwNumber).toBe('RPW/KO/101/2026');
-    expect(outboxBatch(db, 10).map((c) => c.seq)).toEqual([1]);
+    expect(outboxBatch(db, annas(db), 10).map((c) => c.seq)).toEqual([1]);
   });
 });
