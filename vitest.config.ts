@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Workers, PGlite and real files on a 2-core CI machine: 5 s flakes under load, a hang still fails.
+          testTimeout: 20_000,
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'tests/config/**/*.test.ts', 'tests/sync/**/*.test.ts'],
         },
       },

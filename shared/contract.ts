@@ -97,6 +97,8 @@ export const events = {
   'settings.changed': Settings,
   'app.updateAvailable': UpdateAvailable,
   'registry.changed': z.object({ ids: z.array(z.string()) }),
+  /** Cases changed by another desk (pulled through the server). */
+  'cases.changed': z.object({ ids: z.array(z.string()) }),
   'auth.changed': AuthStatus,
   'organisation.changed': OrganisationCounts,
   'sync.status': SyncStatus,

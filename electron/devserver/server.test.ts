@@ -113,7 +113,8 @@ describe('devserver', () => {
     expect((await rpc(server, 'app.info', {})).status).toBe(200);
   });
 
-  it('takes a whole scan for documents.import and keeps the ordinary limit for everything else', async () => {
+  // The TIFF is checked and converted for real: seconds on a busy machine.
+  it('takes a whole scan for documents.import and keeps the ordinary limit for everything else', { timeout: 30_000 }, async () => {
     expect(bodyLimitFor('documents.import')).toBeGreaterThan(MAX_IMPORT_BASE64_CHARS);
     expect(bodyLimitFor('documents.import')).toBeLessThan(MAX_IMPORT_BASE64_CHARS + 1024 * 1024);
     for (const other of ['settings.get', 'registry.register', 'documents.ofItem', 'no.such', 'toString', '__proto__']) expect(bodyLimitFor(other), other).toBe(1024 * 1024);

@@ -15,7 +15,8 @@ function inspector(limits: Partial<ImportLimits>): ImportInspector {
   return new ImportInspector(SOURCE_WORKER_URLS.importer, { ...DEFAULT_IMPORT_LIMITS, ...limits });
 }
 
-describe('ImportInspector', () => {
+// Each test starts worker threads; on a loaded machine that alone can take seconds.
+describe('ImportInspector', { timeout: 30_000 }, () => {
   // Three 8-megapixel RGB pages to decode and re-encode: each page takes several hundred ms.
   const SLOW_TIFF = 'paperless-ngx/patch-code-t-middle.tiff';
 

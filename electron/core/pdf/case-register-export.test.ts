@@ -35,7 +35,7 @@ function register(filler: number, year = 2026): { document: CaseRegisterDocument
   const open = (overrides: Partial<OpenCase>, numbering: CaseNumbering = 'local') => openCase(db, { id: uuidv7(), input: caseInput(overrides), at: AT, actor: CLERK, numbering });
   const letter = registeredSample(db, { sender: { correspondentId: null, name: 'Zofia Żółć', address: null }, senderReference: 'ZŻ/7/2026' });
   const closed = open({ itemIds: [letter.id], title: 'Podział działki 12/3', handlerLogin: handler.login });
-  closeCase(db, { caseId: closed.id, settlement: 'Wydano decyzję', at: '2026-12-10T12:00:00.000Z', actor: CLERK });
+  closeCase(db, { caseId: closed.id, settlement: 'Wydano decyzję', at: '2026-12-10T12:00:00.000Z', actor: CLERK, outbox: false });
   open({ title: 'Scalenie gruntów z urzędu', startedOn: '2026-11-23' });
   for (let i = 0; i < filler; i++) open({ itemIds: [registeredSample(db).id], title: `Podział nr ${String(i + 3)}` });
   open({ title: 'Czeka na numer z serwera' }, 'server');

@@ -40,29 +40,40 @@ export class CasesService {
 
   async close(id: string, settlement: string): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    return this.#withDeadline(await refusalsAsErrors(() => this.#db.call('cases.close', { caseId: id, settlement, at: new Date().toISOString(), actor }), 'conflict', 'case'));
+    const closed = await refusalsAsErrors(() => this.#db.call('cases.close', { caseId: id, settlement, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'case');
+    this.#changed();
+    return this.#withDeadline(closed);
   }
 
   async addNote(id: string, text: string): Promise<void> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('cases.addNote', { caseId: id, text, at: new Date().toISOString(), actor }), 'conflict', 'case');
+    await refusalsAsErrors(() => this.#db.call('cases.addNote', { caseId: id, noteId: uuidv7(), text, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'case');
+    this.#changed();
+  }
+
+  /** With a central server, every change to a case also goes to the outbox, in its own transaction. */
+  get #outbox(): boolean {
+    return this.#auth.serverUrl !== '';
   }
 
   async pause(id: string, from: string, reason: string): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('cases.pause', { caseId: id, from, reason, at: new Date().toISOString(), actor, outbox: this.#auth.serverUrl !== '' }), 'conflict', 'from');
+    await refusalsAsErrors(() => this.#db.call('cases.pause', { caseId: id, from, reason, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'from');
+    this.#changed();
     return (await this.get(id)).case;
   }
 
   async resume(id: string, to: string): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('cases.resume', { caseId: id, to, at: new Date().toISOString(), actor, outbox: this.#auth.serverUrl !== '' }), 'conflict', 'to');
+    await refusalsAsErrors(() => this.#db.call('cases.resume', { caseId: id, to, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'to');
+    this.#changed();
     return (await this.get(id)).case;
   }
 
   async extend(id: string, noticeOn: string, newDate: string, reason: string): Promise<CaseWithDeadline> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('cases.extend', { caseId: id, noticeOn, newDate, reason, at: new Date().toISOString(), actor, outbox: this.#auth.serverUrl !== '' }), 'invalid_input', 'newDate');
+    await refusalsAsErrors(() => this.#db.call('cases.extend', { caseId: id, noticeOn, newDate, reason, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'invalid_input', 'newDate');
+    this.#changed();
     return (await this.get(id)).case;
   }
 

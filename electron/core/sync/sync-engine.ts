@@ -185,6 +185,7 @@ export class SyncEngine {
       }
       const applied = await db.call('sync.applyPulled', page.changes, page.cursor, this.#now().toISOString(), login);
       if (applied.itemIds.length > 0) events.emit('registry.changed', { ids: applied.itemIds });
+      if (applied.caseIds.length > 0) events.emit('cases.changed', { ids: applied.caseIds });
       if (!page.hasMore) return;
     }
   }

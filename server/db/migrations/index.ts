@@ -5,6 +5,7 @@ import { routes } from './0004-routes.ts';
 import { caseItems } from './0005-case-items.ts';
 import { caseTerms } from './0006-case-terms.ts';
 import { pushFunctions } from './0007-push-functions.ts';
+import { caseSync } from './0008-case-sync.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -13,5 +14,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

@@ -51,13 +51,13 @@ describe('cases and the znak sprawy', () => {
     const { db } = cityDb();
     const letter = registeredSample(db, { subject: 'Wniosek o podział działki 12/3' });
     const opened = openCase(db, { id: uuidv7(), input: caseInput({ itemIds: [letter.id] }), at: AT, actor: CLERK, numbering: 'local' });
-    addCaseNote(db, { caseId: opened.id, text: 'Wezwano do uzupełnienia mapy', at: AT, actor: CLERK });
+    addCaseNote(db, { caseId: opened.id, noteId: uuidv7(), text: 'Wezwano do uzupełnienia mapy', at: AT, actor: CLERK, outbox: false });
     const head = { login: 'jnowak', name: 'Jan Nowak', post: 'Naczelnik Wydziału' };
-    closeCase(db, { caseId: opened.id, settlement: 'Decyzja zatwierdzająca podział', at: '2026-12-10T12:00:00.000Z', actor: head });
+    closeCase(db, { caseId: opened.id, settlement: 'Decyzja zatwierdzająca podział', at: '2026-12-10T12:00:00.000Z', actor: head, outbox: false });
     const detail = getCase(db, opened.id);
     expect(detail?.itemIds).toEqual([letter.id]);
     expect(detail?.events.map((e) => [e.kind, e.actorPost])).toEqual([['opened', 'Inspektor'], ['item_attached', 'Inspektor'], ['note', 'Inspektor'], ['closed', 'Naczelnik Wydziału']]);
-    expect(() => addCaseNote(db, { caseId: opened.id, text: 'x', at: AT, actor: CLERK })).toThrow(Refusal);
+    expect(() => addCaseNote(db, { caseId: opened.id, noteId: uuidv7(), text: 'x', at: AT, actor: CLERK, outbox: false })).toThrow(Refusal);
     expect(() => attachItemToCase(db, { caseId: opened.id, itemId: letter.id, at: AT, actor: CLERK })).toThrow(Refusal);
     const [row] = caseRegister(db, { jrwaSymbol: '68', year: 2026, unitCode: null });
     expect(row).toMatchObject({ number: 1, sign: 'GN-I.6831.1.2026', senderName: 'Jan Kowalski', senderReference: 'JK/1/2026', letterDate: '2026-11-17', startedOn: '2026-11-20', closedOn: '2026-12-10', settlement: 'Decyzja zatwierdzająca podział' });

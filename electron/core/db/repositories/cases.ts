@@ -72,7 +72,7 @@ export function openCase(db: Database, args: { id: string; input: OpenCase; at: 
     appendCaseEvent(db, args.id, args.at, args.actor, 'opened', { sign, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol });
     for (const itemId of input.itemIds) attach(db, args.id, itemId, args.at, args.actor);
     if (args.numbering === 'server') {
-      enqueueCommand(db, args.actor.login, 'cases.open', { case: { id: args.id, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol, title: input.title, matterType: input.matterType, startedOn: input.startedOn, itemIds: input.itemIds } }, args.at);
+      enqueueCommand(db, args.actor.login, 'cases.open', { case: { id: args.id, unitCode: input.unitCode, jrwaSymbol: input.jrwaSymbol, title: input.title, matterType: input.matterType, startedOn: input.startedOn, itemIds: input.itemIds, handlerLogin: input.handlerLogin } }, args.at);
     }
     return readCase(db, args.id) ?? missing(args.id);
   });
@@ -90,24 +90,27 @@ export function attachItemToCase(db: Database, args: { caseId: string; itemId: s
   return run.immediate();
 }
 
-export function addCaseNote(db: Database, args: { caseId: string; text: string; at: string; actor: Actor }): void {
+/** `noteId` names the note everywhere: the server keeps it once, and a desk that pulls it back knows it. */
+export function addCaseNote(db: Database, args: { caseId: string; noteId: string; text: string; at: string; actor: Actor; outbox: boolean }): void {
   const run = db.transaction(() => {
     const current = readCase(db, args.caseId);
     if (!current) throw new Refusal('errors.not_found');
     if (current.status === 'closed') throw new Refusal('cases.closedReadOnly');
-    appendCaseEvent(db, args.caseId, args.at, args.actor, 'note', { text: args.text });
+    appendCaseEvent(db, args.caseId, args.at, args.actor, 'note', { text: args.text, noteId: args.noteId });
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'cases.note', { caseId: args.caseId, noteId: args.noteId, text: args.text }, args.at);
   });
   run.immediate();
 }
 
 /** Closes a case with how it was settled; from then on it is read-only. */
-export function closeCase(db: Database, args: { caseId: string; settlement: string; at: string; actor: Actor }): CaseRecord {
+export function closeCase(db: Database, args: { caseId: string; settlement: string; at: string; actor: Actor; outbox: boolean }): CaseRecord {
   const run = db.transaction((): CaseRecord => {
     const current = readCase(db, args.caseId);
     if (!current) throw new Refusal('errors.not_found');
     if (current.status === 'closed') throw new Refusal('cases.alreadyClosed');
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'closed', { settlement: args.settlement });
     db.prepare("UPDATE cases SET status = 'closed', settlement = ?, closed_at = ? WHERE id = ?").run(args.settlement, args.at, args.caseId);
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'cases.close', { caseId: args.caseId, settlement: args.settlement }, args.at);
     return readCase(db, args.caseId) ?? missing(args.caseId);
   });
   return run.immediate();
@@ -174,7 +177,7 @@ function attach(db: Database, caseId: string, itemId: string, at: string, actor:
   if (added === 1) appendCaseEvent(db, caseId, at, actor, 'item_attached', { itemId, rpwNumber: item.rpw_number });
 }
 
-function appendCaseEvent(db: Database, caseId: string, at: string, actor: Actor, kind: CaseEvent['kind'], details: Record<string, unknown>): void {
+export function appendCaseEvent(db: Database, caseId: string, at: string, actor: Actor, kind: CaseEvent['kind'], details: Record<string, unknown>): void {
   statement(db, 'INSERT INTO case_events (case_id, at, actor_login, actor_name, actor_post, kind, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(caseId, at, actor.login, actor.name, actor.post, kind, JSON.stringify(details));
 }

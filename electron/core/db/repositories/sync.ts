@@ -3,6 +3,7 @@ import { formatRpwNumber } from '../../../../shared/registry.ts';
 import type { Change, RpwLease } from '../../../../shared/sync/protocol.ts';
 import { SyncIssue } from '../../../../shared/sync/status.ts';
 import { appendToQueue } from './outbox.ts';
+import { applyRemoteCase } from './remote-cases.ts';
 import { applyRemoteItem } from './remote-items.ts';
 import { applyRemoteRoute } from './remote-routes.ts';
 
@@ -50,9 +51,10 @@ export function syncStateFor(db: Database, serverUrl: string, at: string): SyncS
  * Applies one pulled page and moves the cursor, in one transaction: after a crash the page is
  * either wholly applied with its cursor, or pulled again (applying is idempotent).
  */
-export function applyPulledChanges(db: Database, changes: readonly Change[], cursor: number, at: string, login: string): { itemIds: string[] } {
+export function applyPulledChanges(db: Database, changes: readonly Change[], cursor: number, at: string, login: string): { itemIds: string[]; caseIds: string[] } {
   const run = db.transaction(() => {
     const itemIds: string[] = [];
+    const caseIds: string[] = [];
     for (const change of changes) {
       switch (change.entity) {
         case 'incoming_item':
@@ -66,6 +68,11 @@ export function applyPulledChanges(db: Database, changes: readonly Change[], cur
           if (itemId !== null) itemIds.push(itemId);
           break;
         }
+        case 'case': {
+          const caseId = change.op === 'upsert' ? applyRemoteCase(db, change.data, at) : null;
+          if (caseId !== null) caseIds.push(caseId);
+          break;
+        }
         default:
           // An entity this version does not know yet (a newer server): skipped; the migration
           // that teaches it will reset the cursor so it is pulled again.
@@ -74,7 +81,7 @@ export function applyPulledChanges(db: Database, changes: readonly Change[], cur
     }
     db.prepare('INSERT INTO sync_cursors (login, cursor) VALUES (?, ?) ON CONFLICT (login) DO UPDATE SET cursor = excluded.cursor').run(login, cursor);
     db.prepare('UPDATE sync_state SET last_sync_at = ? WHERE id = 1').run(at);
-    return { itemIds };
+    return { itemIds, caseIds };
   });
   return run.immediate();
 }

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerDb } from '../database.ts';
+import { migrate } from '../migrate.ts';
+import { openPglite } from '../pglite-db.ts';
+
+// PGlite takes seconds to start on a loaded machine.
+describe('server migration 0008 case-sync', { timeout: 60_000 }, () => {
+  let db: ServerDb;
+  const caseId = randomUUID();
+
+  beforeAll(async () => {
+    db = await openPglite(null);
+    await migrate(db);
+    const user = randomUUID();
+    await db.query("INSERT INTO users (id, login, display_name, password_hash, role) VALUES ($1, 'anna', 'Anna', '-', 'clerk')", [user]);
+    await db.query("INSERT INTO units (code, name) VALUES ('GN', 'Geodezja')");
+    await db.query(
+      `INSERT INTO cases (id, unit_code, jrwa_symbol, year, number, sign, title, matter_type, started_on, status, opened_by, handler_login)
+       VALUES ($1, 'GN', '6831', 2026, 1, 'GN.6831.1.2026', 'Podział', 'kpa_general', '2026-11-20', 'open', $2, 'anna')`,
+      [caseId, user],
+    );
+  }, 60_000);
+  afterAll(() => db.close());
+
+  it('keeps a closed case with its settlement and date, and an open one without', async () => {
+    await expect(db.query("UPDATE cases SET status = 'closed' WHERE id = $1", [caseId])).rejects.toThrow(/cases_closed_consistent/u);
+    await expect(db.query("UPDATE cases SET status = 'closed', settlement = 'Decyzja' WHERE id = $1", [caseId])).rejects.toThrow(/cases_closed_consistent/u);
+    await db.query("UPDATE cases SET status = 'closed', settlement = 'Decyzja', closed_at = now(), closed_by = 'Anna' WHERE id = $1", [caseId]);
+    expect(await db.query('SELECT status, settlement, handler_login FROM cases WHERE id = $1', [caseId])).toEqual([{ status: 'closed', settlement: 'Decyzja', handler_login: 'anna' }]);
+  });
+
+  it('keeps each note once by the id its desk gave it', async () => {
+    const noteId = randomUUID();
+    const add = () => db.query("INSERT INTO case_notes (id, case_id, text, author_login, author_name) VALUES ($1, $2, 'Notatka', 'anna', 'Anna') ON CONFLICT (id) DO NOTHING", [noteId, caseId]);
+    await add();
+    await add();
+    expect(await db.query('SELECT text FROM case_notes WHERE case_id = $1', [caseId])).toEqual([{ text: 'Notatka' }]);
+    await expect(db.query("INSERT INTO case_notes (id, case_id, text, author_login, author_name) VALUES ($1, $2, 'x', 'anna', 'Anna')", [randomUUID(), randomUUID()])).rejects.toThrow(/foreign key/u);
+  });
+});
