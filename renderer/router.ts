@@ -9,6 +9,7 @@ import CaseRegisterView from './views/cases/CaseRegisterView.vue';
 import MyCasesView from './views/cases/MyCasesView.vue';
 import OpenCaseView from './views/cases/OpenCaseView.vue';
 import DekretacjaView from './views/routing/DekretacjaView.vue';
+import TemplatesView from './views/replies/TemplatesView.vue';
 import SectionPendingView from './views/SectionPendingView.vue';
 import SettingsView from './views/SettingsView.vue';
 
@@ -44,6 +45,9 @@ export function createAppRouter() {
         );
         break;
       case 'odpowiedzi':
+        // For now the section holds the letter templates; drafting replies in a case comes next.
+        routes.push({ path: section.path, name: section.key, component: TemplatesView });
+        break;
       case 'raporty':
         routes.push({ path: section.path, name: section.key, component: SectionPendingView, props: { section: section.key } });
         break;

@@ -3,7 +3,7 @@ export const sections = [
   { key: 'kancelaria', path: '/kancelaria', built: true },
   { key: 'dekretacja', path: '/dekretacja', built: true },
   { key: 'mojeSprawy', path: '/moje-sprawy', built: true },
-  { key: 'odpowiedzi', path: '/odpowiedzi', built: false },
+  { key: 'odpowiedzi', path: '/odpowiedzi', built: true },
   { key: 'raporty', path: '/raporty', built: false },
   { key: 'ustawienia', path: '/ustawienia', built: true },
 ] as const;

@@ -10,6 +10,8 @@ import { JrwaClass, JrwaClassInput } from './organisation/jrwa.ts';
 import { CaseEvent, CaseRegisterRow, CaseScope, CaseWithDeadline, ExtendCaseInput, OpenCaseInput, PauseCaseInput, ResumeCaseInput } from './cases.ts';
 import { Inbox, ReturnRouteInput, Route, RouteItemInput } from './routing.ts';
 import { Role } from './sync/protocol.ts';
+import { LetterTemplate, TemplateInput } from './replies/templates.ts';
+import { PlaceholderNameSchema } from './replies/placeholders.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
 /**
@@ -83,6 +85,16 @@ export const methods = {
   },
   'cases.register': { input: z.object({ jrwaSymbol: z.string().regex(/^\d{1,4}$/u), year: z.number().int().min(2000).max(2100), unitCode: z.string().nullable().default(null) }), output: z.array(CaseRegisterRow) },
   'cases.registerExport': { input: CaseRegisterExportRequest, output: GeneratedFile },
+  /** Letter templates a unit may write with (its own, then its parents'); all with null. */
+  'templates.list': { input: z.object({ unitCode: z.string().nullable().default(null) }), output: z.array(LetterTemplate) },
+  'templates.versions': { input: z.object({ id: z.uuid() }), output: z.array(LetterTemplate) },
+  /** Saves the next version; refused with every broken or unknown placeholder (path field:line:column). */
+  'templates.save': { input: TemplateInput, output: LetterTemplate },
+  /** A draft PDF of a template (saved or not), filled from a case when given, and the placeholders left empty. */
+  'templates.preview': {
+    input: z.object({ template: TemplateInput.omit({ id: true, unitCode: true }), caseId: z.uuid().nullable().default(null) }),
+    output: z.object({ file: GeneratedFile, missing: z.array(PlaceholderNameSchema) }),
+  },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },

@@ -17,6 +17,11 @@ import { EventBus } from './events.ts';
 import { createDispatch, type Dispatch, type Handlers } from './rpc/dispatch.ts';
 import { startDocumentsWorker } from './pdf/documents-client.ts';
 import { AppError } from './rpc/app-error.ts';
+import { TemplatesService } from './services/templates-service.ts';
+import { uuidv7 } from './ids.ts';
+import { DEMO_TEMPLATES } from './organisation/demo-templates.ts';
+import { TemplateInput } from '../../shared/replies/templates.ts';
+import { currentActor } from './services/current-actor.ts';
 import { CaseRegisterExportService } from './services/case-register-export-service.ts';
 import { RegistryDocumentsService } from './services/registry-documents-service.ts';
 import { RegistryService } from './services/registry-service.ts';
@@ -77,6 +82,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     const ownerCodes = organisation.units.filter((u) => u.kind === 'office' || u.kind === 'municipal_unit').map((u) => u.code);
     const classes = DEMO_JRWA.map((c) => JrwaClassInput.parse(c));
     await db.call('jrwa.importForOwners', { ownerCodes, name: 'Wykaz demonstracyjny', validFrom: '2011-01-01', classes }, new Date().toISOString());
+    for (const template of DEMO_TEMPLATES) {
+      await db.call('templates.save', { id: uuidv7(), input: TemplateInput.parse(template), at: new Date().toISOString(), by: 'Dane demonstracyjne' });
+    }
   }
   const documents = startDocumentsWorker(options.workers.documents);
   const events = new EventBus();
@@ -96,6 +104,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   });
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
+  const templates = new TemplatesService({ db, documents, caseOf: (id) => cases.get(id) });
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const documentImport = new DocumentImportService({ db, inspector: importer, store: new ContentStore(join(options.dataDir, FILES_DIR_NAME)), auth, settings, events });
 
@@ -148,6 +157,14 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'cases.close': (input) => cases.close(input.id, input.settlement),
     'cases.register': (input) => cases.register(input),
     'cases.registerExport': (input) => caseRegisterExport.export(input),
+    'templates.list': (input) => db.call('templates.for', input.unitCode),
+    'templates.versions': (input) => db.call('templates.versions', input.id),
+    'templates.save': async (input) => {
+      requireAdmin(auth);
+      const actor = await currentActor(auth, db, settings);
+      return templates.save(input, actor.name);
+    },
+    'templates.preview': (input) => templates.preview(input.template, input.caseId),
     'cases.pause': (input) => cases.pause(input.id, input.from, input.reason),
     'cases.resume': (input) => cases.resume(input.id, input.to),
     'cases.extend': (input) => cases.extend(input.id, input.noticeOn, input.newDate, input.reason),

@@ -5,6 +5,7 @@ import { en } from '../../renderer/i18n/en.ts';
 import { pl } from '../../renderer/i18n/pl.ts';
 import { eventNames, methodNames } from '../../shared/contract.ts';
 import { repositories } from '../../electron/core/db/repositories/index.ts';
+import { serverCommands } from '../../server/sync/commands/index.ts';
 
 /**
  * Every message key that code outside the renderer hands to the clerk (validation messages,
@@ -12,11 +13,11 @@ import { repositories } from '../../electron/core/db/repositories/index.ts';
  * screen is a bug. Keys are found as string literals in the source, by their families.
  */
 const root = join(import.meta.dirname, '../..');
-const FAMILIES = ['validation', 'errors', 'sync.rejections', 'sync.errors', 'auth', 'cases', 'routing', 'jrwa', 'documentImport'];
+const FAMILIES = ['validation', 'errors', 'sync.rejections', 'sync.errors', 'auth', 'cases', 'routing', 'jrwa', 'documentImport', 'templates'];
 const KEY = new RegExp(`['"\`]((?:${FAMILIES.map((f) => f.replace('.', '\\.')).join('|')})\\.[a-zA-Z0-9_]+)['"\`]`, 'gu');
 
-/** Names that look like keys but are contract methods, events or repository functions. */
-const NOT_MESSAGES = new Set<string>([...methodNames, ...eventNames, ...Object.keys(repositories)]);
+/** Names that look like keys but are contract methods, events, repository functions or sync commands. */
+const NOT_MESSAGES = new Set<string>([...methodNames, ...eventNames, ...Object.keys(repositories), ...Object.keys(serverCommands)]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

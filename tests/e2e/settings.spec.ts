@@ -78,7 +78,7 @@ test('sections not built yet say so plainly and show no data', async ({ page }) 
   server = await startDevServerProcess(freshDataDir());
   await page.goto(server.url);
   await expect(page).toHaveURL(/#\/kancelaria/);
-  for (const [keys, heading] of [['Alt+4', 'Odpowiedzi'], ['Alt+5', 'Raporty']] as const) {
+  for (const [keys, heading] of [['Alt+5', 'Raporty']] as const) {
     await page.keyboard.press(keys);
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
     await expect(page.getByText('Ta sekcja jeszcze nie działa')).toBeVisible();

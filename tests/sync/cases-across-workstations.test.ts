@@ -60,7 +60,7 @@ describe('a case worked on at two desks through the central server', { timeout: 
     expect(await sync(head)).toMatchObject({ pending: 0, issues: 0 });
     await sync(clerk);
     const paused = await detail(clerk, opened.id);
-    expect(paused.case.deadline.state).toBe('paused');
+    expect(paused.case.deadline?.state).toBe('paused');
     expect(paused.events.filter((e) => e.kind === 'note')).toMatchObject([{ actorName: HEAD.displayName, details: { text: 'Proszę pilnować terminu na uzupełnienie' } }]);
 
     // The clerk resumes it, notes the reply and closes it; syncing twice shows nothing twice.

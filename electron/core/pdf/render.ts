@@ -5,6 +5,7 @@ import type { IncomingItem } from '../../../shared/registry.ts';
 import { renderCaseRegisterCsv, renderCaseRegisterPdf, type CaseRegisterDocument } from './case-register-export.ts';
 import { renderLabel } from './label.ts';
 import { renderReceipt } from './receipt.ts';
+import { renderReplyLetter, type ReplyLetter } from './reply-letter.ts';
 import { renderRegisterCsv, renderRegisterPdf, type ExportPeriod } from './register-export.ts';
 
 /** Everything the documents worker can produce, with all the data it needs (it has no database). */
@@ -14,7 +15,8 @@ export type DocumentJob =
   | { readonly kind: 'register-pdf'; readonly items: readonly IncomingItem[]; readonly period: ExportPeriod }
   | { readonly kind: 'register-csv'; readonly items: readonly IncomingItem[] }
   | { readonly kind: 'case-register-pdf'; readonly register: CaseRegisterDocument }
-  | { readonly kind: 'case-register-csv'; readonly rows: readonly CaseRegisterRow[] };
+  | { readonly kind: 'case-register-csv'; readonly rows: readonly CaseRegisterRow[] }
+  | { readonly kind: 'reply-letter'; readonly letter: ReplyLetter };
 
 export function renderDocument(job: DocumentJob): Promise<Buffer> {
   switch (job.kind) {
@@ -30,6 +32,8 @@ export function renderDocument(job: DocumentJob): Promise<Buffer> {
       return renderCaseRegisterPdf(job.register);
     case 'case-register-csv':
       return Promise.resolve(renderCaseRegisterCsv(job.rows));
+    case 'reply-letter':
+      return renderReplyLetter(job.letter);
     default:
       return assertNever(job);
   }

@@ -22,8 +22,10 @@ function withPdfFile<T>(bytes: Uint8Array, use: (file: string, dir: string) => T
 }
 
 /** The text of the PDF (all pages; `layout` keeps columns apart as pdftotext -layout does). */
-export function pdfText(bytes: Uint8Array, options: { layout?: boolean } = {}): string {
-  return withPdfFile(bytes, (file) => execFileSync('pdftotext', [...(options.layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+/** `raw`: content-stream order, diagonal text included (pdftotext drops it otherwise). */
+export function pdfText(bytes: Uint8Array, options: { layout?: boolean; raw?: boolean } = {}): string {
+  const mode = options.layout ? ['-layout'] : options.raw ? ['-raw'] : [];
+  return withPdfFile(bytes, (file) => execFileSync('pdftotext', [...mode, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
 }
 
 export interface PdfFont {

@@ -8,6 +8,7 @@ import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from 
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
+import { letterTemplate, letterTemplatesFor, letterTemplateVersions, saveLetterTemplate } from './letter-templates.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
@@ -23,6 +24,10 @@ import {
  */
 export const repositories = {
   'meta.schemaVersion': schemaVersion,
+  'templates.save': saveLetterTemplate,
+  'templates.get': letterTemplate,
+  'templates.versions': letterTemplateVersions,
+  'templates.for': letterTemplatesFor,
   'settings.read': readSettings,
   'settings.write': writeSettings,
   'registry.register': registerItem,
