@@ -12,6 +12,7 @@ import { Inbox, ReturnRouteInput, Route, RouteItemInput } from './routing.ts';
 import { Role } from './sync/protocol.ts';
 import { LetterTemplate, TemplateInput } from './replies/templates.ts';
 import { PlaceholderNameSchema } from './replies/placeholders.ts';
+import { DecideReplyInput, DraftReplyInput, Reply, UpdateReplyInput } from './replies/replies.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
 /**
@@ -95,6 +96,17 @@ export const methods = {
     input: z.object({ template: TemplateInput.omit({ id: true, unitCode: true }), caseId: z.uuid().nullable().default(null) }),
     output: z.object({ file: GeneratedFile, missing: z.array(PlaceholderNameSchema) }),
   },
+  /** Replies drafted in a case, oldest first. */
+  'replies.ofCase': { input: z.object({ caseId: z.uuid() }), output: z.array(Reply) },
+  /** Replies waiting for my akceptacja (the units I head). */
+  'replies.awaiting': { input: NoInput, output: z.array(Reply) },
+  'replies.draft': { input: DraftReplyInput, output: Reply },
+  'replies.update': { input: UpdateReplyInput, output: Reply },
+  'replies.submit': { input: z.object({ id: z.uuid() }), output: Reply },
+  /** The head accepts (the czystopis is made, frozen) or returns with remarks. */
+  'replies.decide': { input: DecideReplyInput, output: Reply },
+  /** The czystopis, or the draft with PROJEKT across it and the placeholders still without a value. */
+  'replies.file': { input: z.object({ id: z.uuid() }), output: GeneratedFile.extend({ missing: z.array(PlaceholderNameSchema) }) },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },

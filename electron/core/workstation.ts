@@ -18,6 +18,7 @@ import { createDispatch, type Dispatch, type Handlers } from './rpc/dispatch.ts'
 import { startDocumentsWorker } from './pdf/documents-client.ts';
 import { AppError } from './rpc/app-error.ts';
 import { TemplatesService } from './services/templates-service.ts';
+import { ReplyService } from './services/reply-service.ts';
 import { uuidv7 } from './ids.ts';
 import { DEMO_TEMPLATES } from './organisation/demo-templates.ts';
 import { TemplateInput } from '../../shared/replies/templates.ts';
@@ -106,7 +107,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
   const templates = new TemplatesService({ db, documents, caseOf: (id) => cases.get(id) });
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
-  const documentImport = new DocumentImportService({ db, inspector: importer, store: new ContentStore(join(options.dataDir, FILES_DIR_NAME)), auth, settings, events });
+  const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
+  const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events });
+  const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -165,6 +168,13 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       return templates.save(input, actor.name);
     },
     'templates.preview': (input) => templates.preview(input.template, input.caseId),
+    'replies.ofCase': (input) => replies.ofCase(input.caseId),
+    'replies.awaiting': () => replies.awaitingMe(),
+    'replies.draft': (input) => replies.draft(input.caseId, input.templateId),
+    'replies.update': (input) => replies.update(input.id, input.addressee, input.body),
+    'replies.submit': (input) => replies.submit(input.id),
+    'replies.decide': (input) => (input.decision === 'accept' ? replies.accept(input.id) : replies.returnWithRemarks(input.id, input.remarks)),
+    'replies.file': (input) => replies.file(input.id),
     'cases.pause': (input) => cases.pause(input.id, input.from, input.reason),
     'cases.resume': (input) => cases.resume(input.id, input.to),
     'cases.extend': (input) => cases.extend(input.id, input.noticeOn, input.newDate, input.reason),

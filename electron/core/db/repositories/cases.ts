@@ -177,9 +177,10 @@ function attach(db: Database, caseId: string, itemId: string, at: string, actor:
   if (added === 1) appendCaseEvent(db, caseId, at, actor, 'item_attached', { itemId, rpwNumber: item.rpw_number });
 }
 
-export function appendCaseEvent(db: Database, caseId: string, at: string, actor: Actor, kind: CaseEvent['kind'], details: Record<string, unknown>): void {
-  statement(db, 'INSERT INTO case_events (case_id, at, actor_login, actor_name, actor_post, kind, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(caseId, at, actor.login, actor.name, actor.post, kind, JSON.stringify(details));
+/** One metryka entry; `document` names the file it concerns (a SHA-256 in the content store), if any. */
+export function appendCaseEvent(db: Database, caseId: string, at: string, actor: Actor, kind: CaseEvent['kind'], details: Record<string, unknown>, document: string | null = null): void {
+  statement(db, 'INSERT INTO case_events (case_id, at, actor_login, actor_name, actor_post, kind, details, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(caseId, at, actor.login, actor.name, actor.post, kind, JSON.stringify(details), document);
 }
 
 interface CaseRow {

@@ -10,6 +10,7 @@ import { knownUser, rememberUser } from './known-users.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
 import { letterTemplate, letterTemplatesFor, letterTemplateVersions, saveLetterTemplate } from './letter-templates.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
+import { acceptReply, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { applyPushResults, claimQueue, clientOf, outboxBatch, syncCounts, unclaimedQueue } from './outbox.ts';
@@ -28,6 +29,15 @@ export const repositories = {
   'templates.get': letterTemplate,
   'templates.versions': letterTemplateVersions,
   'templates.for': letterTemplatesFor,
+  'replies.draft': draftReply,
+  'replies.update': updateReply,
+  'replies.submit': submitReply,
+  'replies.return': returnReply,
+  'replies.checkAcceptance': checkAcceptance,
+  'replies.accept': acceptReply,
+  'replies.get': getReply,
+  'replies.ofCase': repliesOfCase,
+  'replies.awaiting': repliesAwaitingDecision,
   'settings.read': readSettings,
   'settings.write': writeSettings,
   'registry.register': registerItem,

@@ -1,0 +1,122 @@
+import { localIsoDate } from '../../../shared/dates.ts';
+import type { GeneratedFile } from '../../../shared/documents.ts';
+import type { PlaceholderName } from '../../../shared/replies/placeholders.ts';
+import type { Reply } from '../../../shared/replies/replies.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { DbClient } from '../db/db-client.ts';
+import type { ContentStore } from '../documents/content-store.ts';
+import { uuidv7 } from '../ids.ts';
+import type { DocumentsClient } from '../pdf/documents-client.ts';
+import { AppError } from '../rpc/app-error.ts';
+import { currentActor } from './current-actor.ts';
+import { refusalsAsErrors } from './refusals.ts';
+import { addresseeLines, answeredLetter, buildLetter, caseValues, type CaseForLetter } from './reply-values.ts';
+import type { SettingsService } from './settings-service.ts';
+import { requireValidText } from './templates-service.ts';
+
+/**
+ * Replies in a case (issue "Replies and outgoing mail", points 2–4): the clerk drafts from a
+ * template and edits the text, sends it for akceptacja; the head of the unit returns it with
+ * remarks or accepts it, and accepting makes the czystopis — the final PDF, with the znak sprawy
+ * and the tracking QR, kept in the content store and never changed again.
+ */
+export class ReplyService {
+  readonly #db: DbClient;
+  readonly #auth: AuthService;
+  readonly #settings: SettingsService;
+  readonly #documents: DocumentsClient;
+  readonly #store: ContentStore;
+  readonly #caseOf: (id: string) => Promise<CaseForLetter>;
+
+  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient; store: ContentStore; caseOf: (id: string) => Promise<CaseForLetter> }) {
+    this.#db = deps.db;
+    this.#auth = deps.auth;
+    this.#settings = deps.settings;
+    this.#documents = deps.documents;
+    this.#store = deps.store;
+    this.#caseOf = deps.caseOf;
+  }
+
+  async draft(caseId: string, templateId: string): Promise<Reply> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    const letter = await answeredLetter(this.#db, await this.#caseOf(caseId));
+    const addressee = addresseeLines(letter?.senderName ?? undefined, letter?.senderAddress ?? undefined).join('\n');
+    return refusalsAsErrors(() => this.#db.call('replies.draft', { id: uuidv7(), caseId, templateId, addressee, at: new Date().toISOString(), actor }), 'invalid_input', 'templateId');
+  }
+
+  async update(id: string, addressee: string, body: string): Promise<Reply> {
+    requireValidText({ letterhead: '', body, signature: '' });
+    return refusalsAsErrors(() => this.#db.call('replies.update', { id, addressee, body, at: new Date().toISOString() }), 'conflict', 'body');
+  }
+
+  /** Sent for akceptacja only when every placeholder has its value: the head reads the real letter. */
+  async submit(id: string): Promise<Reply> {
+    const { missing } = await this.#letter(id, true);
+    if (missing.length > 0) throw new AppError('invalid_input', 'Placeholders without a value', [{ path: 'body', message: 'replies.missingValues' }]);
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    return refusalsAsErrors(() => this.#db.call('replies.submit', { id, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+  }
+
+  async returnWithRemarks(id: string, remarks: string): Promise<Reply> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    return refusalsAsErrors(() => this.#db.call('replies.return', { id, remarks, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+  }
+
+  /**
+   * Accepts: the final PDF is made and stored first, then the reply is marked accepted in one
+   * transaction that checks again who decides and that the sign is still the one printed. If that
+   * refuses, the PDF just written is taken back: nothing final exists without its record.
+   */
+  async accept(id: string): Promise<Reply> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    await refusalsAsErrors(() => this.#db.call('replies.checkAcceptance', { id, login: actor.login }), 'conflict', 'reply');
+    const { letter, missing, sign } = await this.#letter(id, false);
+    if (missing.length > 0) throw new AppError('invalid_input', 'Placeholders without a value', [{ path: 'body', message: 'replies.missingValues' }]);
+    const stored = await this.#store.put(await this.#documents.render({ kind: 'reply-letter', letter }));
+    try {
+      return await refusalsAsErrors(() => this.#db.call('replies.accept', { id, finalSha256: stored.sha256, finalSign: sign, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+    } catch (error) {
+      if (stored.created) await this.#store.discard(stored.sha256);
+      throw error;
+    }
+  }
+
+  /** The czystopis once accepted; until then the draft as it would print, with PROJEKT across it. */
+  async file(id: string): Promise<GeneratedFile & { missing: PlaceholderName[] }> {
+    const reply = await this.#db.call('replies.get', id);
+    if (!reply) throw new AppError('not_found', 'No such reply');
+    const stem = reply.caseSign.replace(/[^\p{L}\p{N}.-]+/gu, '_');
+    if (reply.finalSha256 !== null) {
+      const bytes = await this.#store.read(reply.finalSha256);
+      return { fileName: `odpowiedz-${stem}.pdf`, mediaType: 'application/pdf', base64: bytes.toString('base64'), missing: [] };
+    }
+    const { letter, missing } = await this.#letter(id, true);
+    const bytes = await this.#documents.render({ kind: 'reply-letter', letter });
+    return { fileName: `projekt-odpowiedzi-${stem}.pdf`, mediaType: 'application/pdf', base64: bytes.toString('base64'), missing };
+  }
+
+  ofCase(caseId: string): Promise<Reply[]> {
+    return this.#db.call('replies.ofCase', caseId);
+  }
+
+  async awaitingMe(): Promise<Reply[]> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    return this.#db.call('replies.awaiting', actor.login);
+  }
+
+  /** The reply as a letter: its template version, its text, the case's values today. */
+  async #letter(id: string, draft: boolean) {
+    const reply = await this.#db.call('replies.get', id);
+    if (!reply) throw new AppError('not_found', 'No such reply');
+    const template = await this.#db.call('templates.get', reply.templateId, reply.templateVersion);
+    if (!template) throw new AppError('not_found', 'The reply’s template version is missing');
+    const found = await this.#caseOf(reply.caseId);
+    if (!draft && found.case.sign === null) throw new AppError('conflict', 'Provisional sign', [{ path: 'reply', message: 'replies.provisionalSign' }]);
+    const values = await caseValues(this.#db, found);
+    const item = await answeredLetter(this.#db, found);
+    const serverUrl = (await this.#settings.get()).centralServerUrl.replace(/\/+$/u, '');
+    const tracking = item === null || draft ? null : { code: item.trackingCode, url: serverUrl === '' ? item.trackingCode : `${serverUrl}/v1/track/${item.trackingCode}` };
+    const built = buildLetter(template, reply.body, values, { addressee: reply.addressee.split('\n').filter((l) => l.trim() !== ''), draft, tracking, today: localIsoDate(new Date()) });
+    return { ...built, sign: found.case.sign ?? '' };
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * A reply drafted in a case: draft → submitted (akceptacja) → returned with remarks or accepted.
+ * Accepted is the czystopis: its PDF is final and nothing changes it any more.
+ */
+export const ReplyState = z.enum(['draft', 'submitted', 'returned', 'accepted']);
+export type ReplyState = z.infer<typeof ReplyState>;
+
+const Addressee = z.string().trim().min(1, { error: 'validation.required' }).max(1000);
+const Body = z.string().trim().min(1, { error: 'validation.required' }).max(50_000);
+
+export const Reply = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseSign: z.string(),
+  caseTitle: z.string(),
+  templateId: z.string(),
+  templateVersion: z.number().int(),
+  templateName: z.string(),
+  /** Lines of the addressee block, separated by line breaks. */
+  addressee: z.string(),
+  body: z.string(),
+  state: ReplyState,
+  remarks: z.string().nullable(),
+  draftedBy: z.string(),
+  draftedAt: z.string(),
+  updatedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  finalSign: z.string().nullable(),
+});
+export type Reply = z.infer<typeof Reply>;
+
+export const DraftReplyInput = z.object({
+  caseId: z.uuid(),
+  templateId: z.uuid(),
+});
+export const UpdateReplyInput = z.object({ id: z.uuid(), addressee: Addressee, body: Body });
+export const DecideReplyInput = z.discriminatedUnion('decision', [
+  z.object({ id: z.uuid(), decision: z.literal('accept') }),
+  z.object({ id: z.uuid(), decision: z.literal('return'), remarks: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(2000) }),
+]);
+export type DecideReplyInput = z.input<typeof DecideReplyInput>;
