@@ -1,11 +1,9 @@
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 /**
  * The viewer's only contact with pdf.js. The legacy build, because the modern one uses
  * JavaScript the Chromium inside Electron does not have yet; its worker is a file of the app
- * (vite copies it), never a CDN. pdf.js itself is loaded on first use, so the register does not
- * carry a megabyte of PDF code it may never need.
+ * (vite copies it), never a CDN. pdf.js itself is loaded on first use (pdfjs-loader.ts).
  */
 
 export interface PageSize {
@@ -31,8 +29,7 @@ export interface OpenedPdf {
 const MAX_CANVAS_PIXELS = 4096 * 4096;
 
 export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+  const { pdfjs } = await import('./pdfjs-loader.ts');
   const task = pdfjs.getDocument({
     data: bytes,
     // The image decoders the build copies to pdfjs/ (see vite.config.ts), in JavaScript: the
