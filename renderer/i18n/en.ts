@@ -644,7 +644,6 @@ export const en: Messages = {
     columns: { name: 'File', pages: 'Pages', size: 'Size', imported: 'Attached', by: 'By' },
     pages: 'no pages | {n} page | {n} pages | {n} pages',
     show: 'Show',
-    showing: 'Shown',
     showLabel: 'Show document {name}',
     viewerLabel: 'Preview: {name}',
     loading: 'Loading the document…',

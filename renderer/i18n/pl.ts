@@ -642,7 +642,6 @@ export const pl = {
     columns: { name: 'Plik', pages: 'Strony', size: 'Rozmiar', imported: 'Dołączono', by: 'Kto' },
     pages: 'brak stron | {n} strona | {n} strony | {n} stron',
     show: 'Pokaż',
-    showing: 'Wyświetlany',
     showLabel: 'Pokaż dokument {name}',
     viewerLabel: 'Podgląd: {name}',
     loading: 'Wczytywanie dokumentu…',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import type { ItemDocument } from '../../shared/document-import.ts';
@@ -145,6 +146,10 @@ test('scans are attached by the picker and by dropping, viewed page by page, and
   await expect(list.locator('tbody tr')).toHaveCount(2);
   const stored = (await rpc(server, 'documents.ofItem', { itemId })) as ItemDocument[];
   expect(stored.map((d) => [d.originalName, d.pageCount])).toEqual([['split-by-tag-basic.pdf', 6], ['skan-3-strony.tiff', 3]]);
+
+  // The section with all of it on screen (a refusal line, the list, the viewer) is accessible.
+  const results = await new AxeBuilder({ page }).include('[data-testid="item-documents"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 test('a file over the size limit is refused before it is read or sent, with the reason core would give', async ({ page }) => {

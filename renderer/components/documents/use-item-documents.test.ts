@@ -39,7 +39,7 @@ beforeEach(() => {
       return itemId === ITEM ? stored : [];
     },
     'documents.import': ({ fileName, base64 }): ImportDocumentResult => {
-      const text = Buffer.from(base64, 'base64').toString('utf8');
+      const text = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
       received.push({ fileName, text });
       if (text.includes('encrypted')) return { status: 'refused', reason: 'documentImport.encrypted', detail: 'Encrypt dictionary' };
       if (text.includes('vanish')) throw new AppError('not_found', 'The register entry is gone');
