@@ -168,6 +168,38 @@ test('a file over the size limit is refused before it is read or sent, with the 
   expect(await rpc(server, 'documents.ofItem', { itemId })).toEqual([]);
 });
 
+test('a big file shows how far reading it got, then that it is being checked', async ({ page }) => {
+  server = await startDevServerProcess(freshDataDir());
+  await openNewLetter(page);
+  const section = page.getByTestId('item-documents');
+  // Every text the status line shows, as it is shown (Vue redraws after each chunk read).
+  await section.evaluate((element) => {
+    const seen: string[] = [];
+    (window as unknown as { importTexts: string[] }).importTexts = seen;
+    new MutationObserver(() => {
+      const text = element.querySelector('[data-testid="import-line"] .import-state')?.textContent ?? '';
+      if (text !== '' && seen.at(-1) !== text) seen.push(text);
+    }).observe(element, { subtree: true, childList: true, characterData: true });
+  });
+  // 48 MB: sixteen chunks read. (Playwright itself cannot watch a request body of hundreds of
+  // megabytes: its pipe to Chromium gives up on strings over 512 MB, so 190 MB is measured by hand.)
+  const size = 48 * 1024 * 1024;
+  const started = Date.now();
+  const big = await dragFile(page, section, { name: 'duzy-plik.pdf', size });
+  await big.drop();
+  const line = page.getByTestId('import-line');
+  // Zeros are no PDF, TIFF, JPEG or PNG: core looks at the content, not the name.
+  await expect(line).toContainText('Nie dołączono. To nie jest plik PDF, TIFF, JPEG ani PNG', { timeout: 45_000 });
+  const elapsed = Date.now() - started;
+  const texts = await page.evaluate(() => (window as unknown as { importTexts: string[] }).importTexts);
+  const percents = texts.flatMap((text) => /^Wczytywanie… (\d+)%$/u.exec(text)?.[1] ?? []).map(Number);
+  expect(percents.some((p) => p > 0 && p < 100)).toBe(true);
+  expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  expect(texts).toContain('Sprawdzanie…');
+  expect(texts.indexOf('Sprawdzanie…')).toBeGreaterThan(texts.findIndex((t) => t.startsWith('Wczytywanie')));
+  test.info().annotations.push({ type: 'figure', description: `48 MB read, sent and refused in ${elapsed} ms; ${percents.length} progress steps` });
+});
+
 test('a 117-page document shows every page in the thumbnail column but draws only those in view', async ({ page }) => {
   server = await startDevServerProcess(freshDataDir());
   await openNewLetter(page);
