@@ -6,14 +6,21 @@ import type { GeneratedFile } from '../../shared/documents.ts';
  * browser tab, where the clerk prints it from the viewer; a blocked pop-up falls back to saving.
  */
 
-export function fileBlob(file: GeneratedFile): Blob {
-  const binary = atob(file.base64);
+/** A generated file, or a stored document's PDF or original (which may be a TIFF, JPEG or PNG). */
+export type FileToSave = Pick<GeneratedFile, 'fileName' | 'base64'> & { readonly mediaType: string };
+
+export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: file.mediaType });
+  return bytes;
 }
 
-export function saveFile(file: GeneratedFile, doc: Document = document): void {
+export function fileBlob(file: FileToSave): Blob {
+  return new Blob([base64Bytes(file.base64)], { type: file.mediaType });
+}
+
+export function saveFile(file: FileToSave, doc: Document = document): void {
   const url = URL.createObjectURL(fileBlob(file));
   const link = doc.createElement('a');
   link.href = url;
@@ -26,7 +33,7 @@ export function saveFile(file: GeneratedFile, doc: Document = document): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function openFile(file: GeneratedFile, win: Window = window): void {
+export function openFile(file: FileToSave, win: Window = window): void {
   const url = URL.createObjectURL(fileBlob(file));
   // Not 'noopener': with it, window.open returns null and a blocked pop-up could not be told apart.
   const opened = win.open(url, '_blank');

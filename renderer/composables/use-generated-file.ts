@@ -1,4 +1,5 @@
 import { ref } from 'vue';
+import type { DocumentFile } from '../../shared/document-import.ts';
 import type { GeneratedFile } from '../../shared/documents.ts';
 import { RpcError, type Issue } from '../../shared/result.ts';
 import { useApi } from '../api/index.ts';
@@ -19,7 +20,7 @@ export function useGeneratedFile() {
   const issues = ref<readonly Issue[]>([]);
   const app = useAppStore();
 
-  async function run(make: () => Promise<GeneratedFile>, action: FileAction): Promise<void> {
+  async function run(make: () => Promise<GeneratedFile | DocumentFile>, action: FileAction): Promise<void> {
     if (busy.value) return;
     busy.value = true;
     errorKey.value = null;
