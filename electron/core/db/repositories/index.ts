@@ -8,6 +8,7 @@ import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from 
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
+import { assignTrayPart, batchFileInUse, batchSummary, recordBatch, trayPartPdf, trayParts } from './scan-batches.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
@@ -90,6 +91,12 @@ export const repositories = {
   'documents.add': addItemDocument,
   'documents.ofItem': itemDocuments,
   'documents.fileInUse': storedFileInUse,
+  'batches.record': recordBatch,
+  'batches.summary': batchSummary,
+  'batches.fileInUse': batchFileInUse,
+  'tray.list': trayParts,
+  'tray.assign': assignTrayPart,
+  'tray.partPdf': trayPartPdf,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
 
 export type Repositories = typeof repositories;
