@@ -107,6 +107,9 @@ describe('page-raster: TIFF pages through utif2', () => {
       const separator = await source.render(1, { dpi: 100 });
       expect(separator).toMatchObject({ width: 827, height: 1169 });
       expect(darkShare(separator)).toBeGreaterThan(0.001);
+      // The same page again (a retry at another resolution), in colour this time.
+      const again = await source.render(1, { dpi: 50, color: 'rgba' });
+      expect(again).toMatchObject({ width: 414, height: 585, channels: 4 });
     } finally {
       await source.close();
     }

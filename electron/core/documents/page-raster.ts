@@ -172,22 +172,32 @@ function openTiff(bytes: Uint8Array): PageSource {
       const page = pages[index] as TiffPage;
       const ifd = directories[page.chainIndex];
       if (!ifd) refuse('documentImport.corrupt', `TIFF page ${index + 1} cannot be found`);
-      let rgba: Uint8Array;
       try {
         UTIF.decodeImage(buffer, ifd);
-        rgba = UTIF.toRGBA8(ifd);
       } catch (error) {
+        forget(ifd);
         refuse('documentImport.corrupt', `TIFF page ${index + 1} cannot be decoded: ${String(error)}`);
-      } finally {
-        ifd.data = new Uint8Array(0);
       }
-      if (rgba.byteLength < page.width * page.height * 4) refuse('documentImport.corrupt', `TIFF page ${index + 1} holds less image data than its size says`);
-      const source = createCanvas(page.width, page.height);
-      source.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, page.width * page.height * 4), page.width, page.height), 0, 0);
-      return Promise.resolve(drawScaled(source, page.width, page.height, page.dpiX, page.dpiY, page.orientation, options));
+      try {
+        const rgba = UTIF.toRGBA8(ifd);
+        if (rgba.byteLength < page.width * page.height * 4) refuse('documentImport.corrupt', `TIFF page ${index + 1} holds less image data than its size says`);
+        const source = createCanvas(page.width, page.height);
+        source.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, page.width * page.height * 4), page.width, page.height), 0, 0);
+        return Promise.resolve(drawScaled(source, page.width, page.height, page.dpiX, page.dpiY, page.orientation, options));
+      } finally {
+        forget(ifd);
+      }
     },
     close: () => Promise.resolve(),
   };
+}
+
+/**
+ * Drops a decoded page's pixels so a long scan holds one page at a time. utif2 decodes a page
+ * only when it has no `data`, so the property is removed, not emptied: the page can be drawn again.
+ */
+function forget(ifd: UTIF.IFD): void {
+  Reflect.deleteProperty(ifd, 'data');
 }
 
 // ---- PNG, JPEG -------------------------------------------------------------------------------
