@@ -57,6 +57,10 @@ describe('paperless-ngx separator samples split as paperless expects', () => {
     expect(await split(path, ['CUSTOM BARCODE'])).toEqual({ separators: [0], parts: [] });
   }, SLOW);
 
+  it('splits many-qr-codes.pdf at index 1 with the separator string ADAR-NEXTDOC (600 dpi JPEG pages, small QR codes)', async () => {
+    expect(await split('paperless-ngx/many-qr-codes.pdf', ['ADAR-NEXTDOC'])).toEqual({ separators: [1], parts: [[0], [2]] });
+  }, SLOW);
+
   it('splits PATCH-T plus ASN pages only at the PATCH-T (split-by-asn-2: separator on page 3)', async () => {
     expect((await split('paperless-ngx/split-by-asn-2.pdf')).separators).toEqual([2]);
   }, SLOW);
