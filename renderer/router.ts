@@ -4,6 +4,7 @@ import ConflictsView from './views/registry/ConflictsView.vue';
 import ItemDetailView from './views/registry/ItemDetailView.vue';
 import RegisterItemView from './views/registry/RegisterItemView.vue';
 import RegisterListView from './views/registry/RegisterListView.vue';
+import TrayView from './views/registry/TrayView.vue';
 import CaseDetailView from './views/cases/CaseDetailView.vue';
 import CaseRegisterView from './views/cases/CaseRegisterView.vue';
 import MyCasesView from './views/cases/MyCasesView.vue';
@@ -27,6 +28,7 @@ export function createAppRouter() {
           { path: `${section.path}/rejestr`, name: 'register', component: RegisterListView },
           { path: `${section.path}/rejestr/:id`, name: 'registerEntry', component: ItemDetailView, props: true },
           { path: `${section.path}/konflikty`, name: 'conflicts', component: ConflictsView },
+          { path: `${section.path}/do-rozdzielenia`, name: 'tray', component: TrayView },
         );
         break;
       case 'ustawienia':

@@ -3,6 +3,7 @@ import { AppInfo, UpdateAvailable } from './app-info.ts';
 import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
+import { ImportBatchInput, ImportBatchResult, TrayAssignInput, TrayAssignResult, TrayPart } from './scan-batch.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
@@ -46,6 +47,12 @@ export const methods = {
   'documents.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(ItemDocument) },
   /** A document's PDF or its original, read back for the viewer or a download; never changed. */
   'documents.file': { input: DocumentFileRequest, output: DocumentFile },
+  /** A scanned batch of many letters, split at RPW labels and separator sheets; what has no entry goes to the tray. */
+  'documents.importBatch': { input: ImportBatchInput, output: ImportBatchResult },
+  /** Parts of scanned batches waiting for a clerk ("do rozdzielenia"). */
+  'tray.list': { input: NoInput, output: z.array(TrayPart) },
+  /** A tray part attached to a register entry by hand (by its id or RPW number); pages are never discarded. */
+  'tray.assign': { input: TrayAssignInput, output: TrayAssignResult },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
   'organisation.units': { input: NoInput, output: z.array(Unit.extend({ depth: z.number().int(), active: z.boolean() })) },

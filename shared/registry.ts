@@ -169,3 +169,14 @@ export type ItemPage = z.infer<typeof ItemPage>;
 export function formatRpwNumber(deskCode: string, sequence: number, year: number): string {
   return `RPW/${deskCode}/${String(sequence)}/${String(year)}`;
 }
+
+/**
+ * The parts of an RPW number as formatRpwNumber writes it — read back from a label's barcode or
+ * typed by a clerk (surrounding spaces and lower case forgiven) — or null when it is not one.
+ */
+export function parseRpwNumber(text: string): { deskCode: string; sequence: number; year: number; rpwNumber: string } | null {
+  const match = /^RPW\/([A-Z0-9][A-Z0-9-]*)\/([1-9]\d{0,8})\/(\d{4})$/u.exec(text.trim().toUpperCase());
+  if (!match) return null;
+  const [, deskCode = '', sequence = '', year = ''] = match;
+  return { deskCode, sequence: Number(sequence), year: Number(year), rpwNumber: formatRpwNumber(deskCode, Number(sequence), Number(year)) };
+}

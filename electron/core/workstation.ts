@@ -33,6 +33,8 @@ import { RoutingService } from './services/routing-service.ts';
 import { DocumentImportService } from './services/document-import-service.ts';
 import { ContentStore } from './documents/content-store.ts';
 import { ImportInspector } from './documents/import-inspector.ts';
+import { BatchScanner } from './documents/barcodes/batch-scanner.ts';
+import { BatchImportService } from './services/batch-import-service.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './documents/import-limits.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
 
@@ -54,6 +56,8 @@ export interface WorkstationOptions {
   readonly demo?: boolean;
   /** What an imported file may demand (tests lower them; DEFAULT_IMPORT_LIMITS otherwise). */
   readonly importLimits?: ImportLimits;
+  /** Separator-sheet strings besides PATCH-T for scanned batches (paperless' CONSUMER_BARCODE_STRING). */
+  readonly batchSeparators?: readonly string[];
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -110,6 +114,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
   const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events });
   const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
+  const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
+  const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] } });
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -141,6 +147,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'documents.import': (input) => documentImport.importBytes(input.itemId, input.fileName, Buffer.from(input.base64, 'base64')),
     'documents.ofItem': (input) => documentImport.ofItem(input.itemId),
     'documents.file': (input) => documentImport.file(input.itemId, input.documentId, input.which),
+    'documents.importBatch': (input) => batchImport.importBatch(input.fileName, Buffer.from(input.base64, 'base64'), { source: input.source }),
+    'tray.list': () => batchImport.trayList(),
+    'tray.assign': (input) => batchImport.trayAssign(input.trayId, { itemId: input.itemId, rpwNumber: input.rpwNumber }),
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
@@ -231,7 +240,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     // Idempotent: a host's shutdown path and a test's cleanup may both close it.
     close: () => (closing ??= (async () => {
       await sync.stop();
-      await Promise.all([db.close(), documents.close(), importer.close()]);
+      await Promise.all([db.close(), documents.close(), importer.close(), batchScanner.close()]);
     })()),
   };
 }

@@ -117,6 +117,8 @@ describe('devserver', () => {
   it('takes a whole scan for documents.import and keeps the ordinary limit for everything else', { timeout: 30_000 }, async () => {
     expect(bodyLimitFor('documents.import')).toBeGreaterThan(MAX_IMPORT_BASE64_CHARS);
     expect(bodyLimitFor('documents.import')).toBeLessThan(MAX_IMPORT_BASE64_CHARS + 1024 * 1024);
+    // A scanned batch of many letters is one whole scan too.
+    expect(bodyLimitFor('documents.importBatch')).toBe(bodyLimitFor('documents.import'));
     for (const other of ['settings.get', 'registry.register', 'documents.ofItem', 'no.such', 'toString', '__proto__']) expect(bodyLimitFor(other), other).toBe(1024 * 1024);
 
     const server = await start();
@@ -135,7 +137,8 @@ describe('devserver', () => {
     // The token is checked before the size: a stranger learns nothing and uploads nothing.
     expect(await statusForAnnouncedLength(server, 'documents.import', 100 * 1024 * 1024, 'wrong')).toBe(401);
     expect((await rpc(server, 'app.info', {})).status).toBe(200);
-  });
+    // Converting a 2 MB colour TIFF takes seconds on a busy two-core machine.
+  }, 30_000);
 
   it('streams core events over SSE to an authorised client', async () => {
     const server = await start();

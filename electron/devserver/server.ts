@@ -34,6 +34,7 @@ const DEFAULT_BODY_BYTES = 1024 * 1024;
  */
 const BODY_LIMITS: Partial<Readonly<Record<Method, number>>> = {
   'documents.import': MAX_IMPORT_BASE64_CHARS + 64 * 1024,
+  'documents.importBatch': MAX_IMPORT_BASE64_CHARS + 64 * 1024,
 };
 const HOST = '127.0.0.1';
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 export interface Figure {
   readonly name: string;
-  readonly unit: 'ms' | 'rows/s' | 'req/s';
+  readonly unit: 'ms' | 'rows/s' | 'req/s' | 'pages/s';
   readonly value: number;
   readonly runs: number;
   /** The target the issue sets, when there is one: the figure must be at or under it… */

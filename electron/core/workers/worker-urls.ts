@@ -7,10 +7,13 @@ export interface WorkerUrls {
   readonly documents: URL;
   /** Inspects and converts imported files (issue 6); started on the first import. */
   readonly importer: URL;
+  /** Reads barcodes on scanned batches and splits them (issue 6, point 5); started on the first batch. */
+  readonly batches: URL;
 }
 
 export const SOURCE_WORKER_URLS: WorkerUrls = {
   db: new URL('../db/worker.ts', import.meta.url),
   documents: new URL('../pdf/worker.ts', import.meta.url),
   importer: new URL('../documents/import-worker.ts', import.meta.url),
+  batches: new URL('../documents/barcodes/batch-worker.ts', import.meta.url),
 };

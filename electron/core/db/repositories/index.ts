@@ -9,6 +9,7 @@ import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } f
 import { knownUser, rememberUser } from './known-users.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
 import { letterTemplate, letterTemplatesFor, letterTemplateVersions, saveLetterTemplate } from './letter-templates.ts';
+import { assignTrayPart, batchFileInUse, batchSummary, recordBatch, trayPartPdf, trayParts } from './scan-batches.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { acceptReply, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
@@ -105,6 +106,12 @@ export const repositories = {
   'documents.add': addItemDocument,
   'documents.ofItem': itemDocuments,
   'documents.fileInUse': storedFileInUse,
+  'batches.record': recordBatch,
+  'batches.summary': batchSummary,
+  'batches.fileInUse': batchFileInUse,
+  'tray.list': trayParts,
+  'tray.assign': assignTrayPart,
+  'tray.partPdf': trayPartPdf,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
 
 export type Repositories = typeof repositories;

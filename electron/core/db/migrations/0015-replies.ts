@@ -5,8 +5,8 @@ import type { Migration } from './migration.ts';
  * clerk, sent for akceptacja, returned with remarks or accepted. Accepted means czystopis: the
  * final PDF is in the content store under `final_sha256` and the row is frozen for good.
  */
-export const migration0013Replies: Migration = {
-  version: 13,
+export const migration0015Replies: Migration = {
+  version: 15,
   name: 'replies',
   up(db) {
     db.exec(`

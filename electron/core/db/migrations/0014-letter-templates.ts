@@ -4,8 +4,8 @@ import type { Migration } from './migration.ts';
  * Letter templates per unit, versioned: saving adds a version and never changes an old one, so a
  * reply always shows which text it was drafted from. Their text was checked when saved.
  */
-export const migration0012LetterTemplates: Migration = {
-  version: 12,
+export const migration0014LetterTemplates: Migration = {
+  version: 14,
   name: 'letter-templates',
   up(db) {
     db.exec(`

@@ -8,11 +8,11 @@ import { migrations } from './index.ts';
 const tempDir = useTempDirs();
 const SHA = 'a'.repeat(64);
 
-describe('migration 0013 replies', () => {
+describe('migration 0015 replies', () => {
   it('freezes an accepted reply with its final PDF, keeps every reply, and ties each to a template version', () => {
     const db = new Database(join(tempDir(), 'k.sqlite'));
-    migrate(db, migrations, 12);
-    expect(migrate(db, migrations, 13)).toBe(13);
+    migrate(db, migrations, 14);
+    expect(migrate(db, migrations, 15)).toBe(15);
     db.pragma('foreign_keys = ON');
     db.exec(`
       INSERT INTO units (code, name, kind, parent_code, position) VALUES ('GN', 'Geodezja', 'department', NULL, 1);

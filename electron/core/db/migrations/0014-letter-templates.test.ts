@@ -7,11 +7,11 @@ import { migrations } from './index.ts';
 
 const tempDir = useTempDirs();
 
-describe('migration 0012 letter templates', () => {
+describe('migration 0014 letter templates', () => {
   it('keeps every saved version as it was, one row per (template, version)', () => {
     const db = new Database(join(tempDir(), 'k.sqlite'));
-    migrate(db, migrations, 11);
-    expect(migrate(db, migrations, 12)).toBe(12);
+    migrate(db, migrations, 13);
+    expect(migrate(db, migrations, 14)).toBe(14);
     db.pragma('foreign_keys = ON');
     db.prepare("INSERT INTO units (code, name, kind, parent_code, position) VALUES ('GN', 'Geodezja', 'department', NULL, 1)").run();
     const insert = db.prepare("INSERT INTO letter_templates (id, version, unit_code, name, place, letterhead, body, signature, saved_at, saved_by) VALUES ('t1', ?, 'GN', 'Odpowiedź', 'Opole', '', ?, '', '2026-12-02T10:00:00Z', 'admin')");
