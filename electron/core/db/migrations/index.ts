@@ -9,9 +9,11 @@ import { migration0008CursorPerPerson } from './0008-cursor-per-person.ts';
 import { migration0009LocalPerson } from './0009-local-person.ts';
 import { migration0010OutboxPerPerson } from './0010-outbox-per-person.ts';
 import { migration0011ItemDocuments } from './0011-item-documents.ts';
+import { migration0012Reserved } from './0012-reserved.ts';
+import { migration0013DocumentText } from './0013-document-text.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001Settings, migration0002IncomingRegister, migration0003Sync, migration0004Organisation, migration0005Jrwa, migration0006Cases, migration0007Routing, migration0008CursorPerPerson, migration0009LocalPerson, migration0010OutboxPerPerson, migration0011ItemDocuments];
+export const migrations: readonly Migration[] = [migration0001Settings, migration0002IncomingRegister, migration0003Sync, migration0004Organisation, migration0005Jrwa, migration0006Cases, migration0007Routing, migration0008CursorPerPerson, migration0009LocalPerson, migration0010OutboxPerPerson, migration0011ItemDocuments, migration0012Reserved, migration0013DocumentText];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

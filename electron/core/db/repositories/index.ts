@@ -8,6 +8,7 @@ import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from 
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
+import { documentTextStatus, finishTextJob, resumeTextJobs, savePageText, searchDocumentText, takeTextJob, textQueueProgress } from './document-text.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
@@ -90,6 +91,13 @@ export const repositories = {
   'documents.add': addItemDocument,
   'documents.ofItem': itemDocuments,
   'documents.fileInUse': storedFileInUse,
+  'documentText.resume': resumeTextJobs,
+  'documentText.take': takeTextJob,
+  'documentText.savePage': savePageText,
+  'documentText.finish': finishTextJob,
+  'documentText.progress': textQueueProgress,
+  'documentText.status': documentTextStatus,
+  'documentText.search': searchDocumentText,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
 
 export type Repositories = typeof repositories;
