@@ -3,6 +3,7 @@ import { AppInfo, UpdateAvailable } from './app-info.ts';
 import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
+import { DocumentSearchHit, DocumentSearchQuery, DocumentTextStateQuery, DocumentTextStateResult, TextQueueProgress } from './document-text.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
@@ -43,6 +44,10 @@ export const methods = {
   'documents.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(ItemDocument) },
   /** A document's PDF or its original, read back for the viewer or a download; never changed. */
   'documents.file': { input: DocumentFileRequest, output: DocumentFile },
+  /** Pages of attached documents whose words match (diacritics optional), with their register entry. */
+  'documents.search': { input: DocumentSearchQuery, output: z.array(DocumentSearchHit) },
+  /** How far reading documents' text has got: one entry's documents, or the whole queue. */
+  'documents.textState': { input: DocumentTextStateQuery, output: DocumentTextStateResult },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
   'organisation.units': { input: NoInput, output: z.array(Unit.extend({ depth: z.number().int(), active: z.boolean() })) },
@@ -100,6 +105,8 @@ export const events = {
   'auth.changed': AuthStatus,
   'organisation.changed': OrganisationCounts,
   'sync.status': SyncStatus,
+  /** The background text queue moved: a page read, a document started or finished. */
+  'ocr.progress': TextQueueProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof methods;

@@ -27,6 +27,8 @@ import { RoutingService } from './services/routing-service.ts';
 import { DocumentImportService } from './services/document-import-service.ts';
 import { ContentStore } from './documents/content-store.ts';
 import { ImportInspector } from './documents/import-inspector.ts';
+import { TextReader } from './documents/text-reader.ts';
+import { DocumentTextService } from './services/document-text-service.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './documents/import-limits.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
 
@@ -48,6 +50,8 @@ export interface WorkstationOptions {
   readonly demo?: boolean;
   /** What an imported file may demand (tests lower them; DEFAULT_IMPORT_LIMITS otherwise). */
   readonly importLimits?: ImportLimits;
+  /** Leave imported documents waiting in the text queue, unread (tests of the queue itself). */
+  readonly holdTextQueue?: boolean;
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -97,7 +101,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
-  const documentImport = new DocumentImportService({ db, inspector: importer, store: new ContentStore(join(options.dataDir, FILES_DIR_NAME)), auth, settings, events });
+  const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
+  const documentText = new DocumentTextService({ db, store, reader: new TextReader(options.workers.text), events, logError });
+  const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events, queued: () => documentText.kick() });
+  if (options.holdTextQueue !== true) await documentText.start();
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -129,6 +136,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'documents.import': (input) => documentImport.importBytes(input.itemId, input.fileName, Buffer.from(input.base64, 'base64')),
     'documents.ofItem': (input) => documentImport.ofItem(input.itemId),
     'documents.file': (input) => documentImport.file(input.itemId, input.documentId, input.which),
+    'documents.search': (input) => documentText.search(input.text, input.limit),
+    'documents.textState': (input) => documentText.state(input.itemId),
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
@@ -204,6 +213,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     // Idempotent: a host's shutdown path and a test's cleanup may both close it.
     close: () => (closing ??= (async () => {
       await sync.stop();
+      await documentText.close();
       await Promise.all([db.close(), documents.close(), importer.close()]);
     })()),
   };

@@ -11,6 +11,7 @@ export function builtPaths(appRoot: string): { rendererDir: string; preload: str
       db: pathToFileURL(join(appRoot, 'out/main/db-worker.js')),
       documents: pathToFileURL(join(appRoot, 'out/main/documents-worker.js')),
       importer: pathToFileURL(join(appRoot, 'out/main/import-worker.js')),
+      text: pathToFileURL(join(appRoot, 'out/main/text-worker.js')),
     },
   };
 }

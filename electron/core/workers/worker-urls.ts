@@ -7,10 +7,13 @@ export interface WorkerUrls {
   readonly documents: URL;
   /** Inspects and converts imported files (issue 6); started on the first import. */
   readonly importer: URL;
+  /** Reads documents' words (text layers, Polish OCR) in the background. */
+  readonly text: URL;
 }
 
 export const SOURCE_WORKER_URLS: WorkerUrls = {
   db: new URL('../db/worker.ts', import.meta.url),
   documents: new URL('../pdf/worker.ts', import.meta.url),
   importer: new URL('../documents/import-worker.ts', import.meta.url),
+  text: new URL('../documents/text-worker.ts', import.meta.url),
 };
