@@ -78,9 +78,10 @@ export class OcrEngine {
       const worker = await createWorker(OCR_LANGUAGE, OCR_ENGINE_MODE, ocrWorkerOptions((message) => {
         if (message.status === 'recognizing text') this.#onProgress(Math.round(message.progress * 100));
       }));
-      // The scans carry their resolution in the raster; inverted (white on black) text is rare
-      // in letters and trying it costs a second pass over weak lines.
-      await worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_SEGMENTATION, tessedit_do_invert: '0' });
+      // Inverted (white on black) text is rare in letters and trying it costs a second pass over
+      // weak lines. Tesseract's diagnostics ("Detected 49 diacritics") would land on the app's
+      // stdout, which the bench's JSON goes to; they go nowhere.
+      await worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_SEGMENTATION, tessedit_do_invert: '0', debug_file: '/dev/null' });
       return worker;
     })();
     this.#worker.catch(() => {

@@ -14,8 +14,11 @@ import { openPages, type PageSource } from './page-raster.ts';
  * the words of the rest.
  */
 
-/** Fewer letters and digits than this in a text layer is a stray header or a page number, not the page. */
-const MIN_TEXT_LAYER_CHARS = 16;
+/**
+ * Fewer letters and digits than this in a text layer is a page number or a scanner's stamp on a
+ * scanned page, not the page's text; such a page is read by OCR.
+ */
+const MIN_TEXT_LAYER_CHARS = 8;
 
 export interface PageTextCallbacks {
   /** Pages (1-based) already read before a restart; they are not read again. */
