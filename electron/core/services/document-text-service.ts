@@ -7,6 +7,11 @@ import type { EventBus } from '../events.ts';
 
 /** OCR reports progress many times a second; the UI hears of it in steps of this many percent. */
 const PERCENT_STEP = 10;
+/**
+ * Reading starts this long after the last document was queued: a clerk dropping a batch of scans
+ * gets every import done first (they wait for those), and the background work comes after.
+ */
+export const TEXT_QUEUE_SETTLE_MS = 1500;
 
 /**
  * The text queue: every imported document waits in SQLite (migration 0013) and is read here in
@@ -22,6 +27,7 @@ export class DocumentTextService {
   readonly #events: EventBus;
   readonly #logError: (message: string, error: unknown) => void;
   #running: Promise<void> | null = null;
+  #settle: NodeJS.Timeout | undefined;
   #again = false;
   #closed = false;
   #current: { documentId: string; percent: number } | null = null;
@@ -45,8 +51,15 @@ export class DocumentTextService {
     this.kick();
   }
 
-  /** Something was queued: run the queue unless it is running (then it looks again when done). */
+  /** Something was queued: run the queue soon, unless it is running (then it looks again when done). */
   kick(): void {
+    if (this.#closed) return;
+    clearTimeout(this.#settle);
+    this.#settle = setTimeout(() => this.#run(), TEXT_QUEUE_SETTLE_MS);
+    this.#settle.unref();
+  }
+
+  #run(): void {
     if (this.#closed) return;
     if (this.#running) {
       this.#again = true;
@@ -58,7 +71,7 @@ export class DocumentTextService {
         this.#running = null;
         if (this.#again) {
           this.#again = false;
-          this.kick();
+          this.#run();
         }
       });
   }
@@ -80,6 +93,7 @@ export class DocumentTextService {
   /** Stops reading at once; the document in hand stays 'running' and is resumed next start. */
   async close(): Promise<void> {
     this.#closed = true;
+    clearTimeout(this.#settle);
     await this.#reader.close();
     await this.#running;
   }
