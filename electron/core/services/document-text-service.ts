@@ -99,15 +99,18 @@ export class DocumentTextService {
   }
 
   async #drain(): Promise<void> {
+    let read = 0;
     for (;;) {
       if (this.#closed) return;
       const job = await this.#db.call('documentText.take', new Date().toISOString());
       if (job === null) break;
       await this.#read(job);
+      read += 1;
     }
     this.#current = null;
     this.#batchFinishedPages = 0;
-    await this.#announce();
+    // "The queue is empty" is news only when it was not: a look that found nothing says nothing.
+    if (read > 0) await this.#announce();
   }
 
   async #read(job: TextJob): Promise<void> {
