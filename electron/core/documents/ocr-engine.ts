@@ -62,6 +62,11 @@ export class OcrEngine {
       await worker.setParameters({ user_defined_dpi: String(Math.round(raster.dpi)) });
       const result = await worker.recognize(toPnm(raster), {}, { text: true });
       return { text: result.data.text, confidence: result.data.confidence };
+    } catch (error) {
+      // An engine that failed a page (WebAssembly out of memory, an abort) may be broken for the
+      // next one too: the next page gets a fresh engine.
+      await this.close();
+      throw error;
     } finally {
       this.#onProgress = () => undefined;
     }
