@@ -2,6 +2,7 @@ import { benchBarcodes } from './bench/barcodes.ts';
 import { benchDeadlines } from './bench/deadlines.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchInbox } from './bench/inbox.ts';
+import { benchOcr } from './bench/ocr.ts';
 import { benchFoundation } from './bench/foundation.ts';
 import { missedTarget, type Figure } from './bench/figures.ts';
 import { benchRegistry } from './bench/registry.ts';
@@ -18,7 +19,7 @@ import { benchSync } from './bench/sync.ts';
  */
 const benches: Readonly<Record<string, () => Promise<Figure[]> | Figure[]>> = {
   foundation: benchFoundation, documents: benchDocuments, server: benchServer, sync: benchSync,
-  deadlines: benchDeadlines, inbox: benchInbox, registry: benchRegistry, barcodes: benchBarcodes,
+  deadlines: benchDeadlines, inbox: benchInbox, registry: benchRegistry, barcodes: benchBarcodes, ocr: benchOcr,
 };
 // BENCH_ONLY=server,sync runs just those (e.g. to measure the central server a few times in a row).
 const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim()) ?? null;

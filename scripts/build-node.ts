@@ -11,7 +11,10 @@ const common: BuildOptions = {
   target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfkit', 'fontkit', 'bwip-js', 'dejavu-fonts-ttf', '@napi-rs/canvas', 'zxing-wasm', 'pdfjs-dist'],
+  external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfkit', 'fontkit', 'bwip-js', 'dejavu-fonts-ttf', 'zxing-wasm', 'pdfjs-dist',
+    // tesseract.js starts its worker script and finds its engine and the Polish model by path in
+    // node_modules; @napi-rs/canvas is native.
+    'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/pol', '@napi-rs/canvas'],
 };
 
 await Promise.all([
@@ -20,6 +23,7 @@ await Promise.all([
   build({ ...common, format: 'esm', entryPoints: ['electron/core/pdf/worker.ts'], outfile: 'out/main/documents-worker.js' }),
   build({ ...common, format: 'esm', entryPoints: ['electron/core/documents/import-worker.ts'], outfile: 'out/main/import-worker.js' }),
   build({ ...common, format: 'esm', entryPoints: ['electron/core/documents/barcodes/batch-worker.ts'], outfile: 'out/main/batch-worker.js' }),
+  build({ ...common, format: 'esm', entryPoints: ['electron/core/documents/text-worker.ts'], outfile: 'out/main/text-worker.js' }),
   build({ ...common, format: 'cjs', entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
 ]);
-console.log('Zbudowano: out/main/index.js, out/main/db-worker.js, out/main/documents-worker.js, out/main/import-worker.js, out/main/batch-worker.js, out/preload/index.cjs');
+console.log('Zbudowano: out/main/index.js, out/main/db-worker.js, out/main/documents-worker.js, out/main/import-worker.js, out/main/batch-worker.js, out/main/text-worker.js, out/preload/index.cjs');

@@ -4,6 +4,7 @@ import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintReq
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
 import { ImportBatchInput, ImportBatchResult, TrayAssignInput, TrayAssignResult, TrayPart } from './scan-batch.ts';
+import { DocumentSearchHit, DocumentSearchQuery, DocumentTextStateQuery, DocumentTextStateResult, TextQueueProgress } from './document-text.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
@@ -53,6 +54,10 @@ export const methods = {
   'tray.list': { input: NoInput, output: z.array(TrayPart) },
   /** A tray part attached to a register entry by hand (by its id or RPW number); pages are never discarded. */
   'tray.assign': { input: TrayAssignInput, output: TrayAssignResult },
+  /** Pages of attached documents whose words match (diacritics optional), with their register entry. */
+  'documents.search': { input: DocumentSearchQuery, output: z.array(DocumentSearchHit) },
+  /** How far reading documents' text has got: one entry's documents, or the whole queue. */
+  'documents.textState': { input: DocumentTextStateQuery, output: DocumentTextStateResult },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
   'organisation.units': { input: NoInput, output: z.array(Unit.extend({ depth: z.number().int(), active: z.boolean() })) },
@@ -133,6 +138,8 @@ export const events = {
   'auth.changed': AuthStatus,
   'organisation.changed': OrganisationCounts,
   'sync.status': SyncStatus,
+  /** The background text queue moved: a page read, a document started or finished. */
+  'ocr.progress': TextQueueProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof methods;

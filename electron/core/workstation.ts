@@ -35,6 +35,8 @@ import { ContentStore } from './documents/content-store.ts';
 import { ImportInspector } from './documents/import-inspector.ts';
 import { BatchScanner } from './documents/barcodes/batch-scanner.ts';
 import { BatchImportService } from './services/batch-import-service.ts';
+import { TextReader } from './documents/text-reader.ts';
+import { DocumentTextService } from './services/document-text-service.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './documents/import-limits.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
 
@@ -58,6 +60,8 @@ export interface WorkstationOptions {
   readonly importLimits?: ImportLimits;
   /** Separator-sheet strings besides PATCH-T for scanned batches (paperless' CONSUMER_BARCODE_STRING). */
   readonly batchSeparators?: readonly string[];
+  /** Leave imported documents waiting in the text queue, unread (tests of the queue itself). */
+  readonly holdTextQueue?: boolean;
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -112,7 +116,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const templates = new TemplatesService({ db, documents, caseOf: (id) => cases.get(id) });
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
-  const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events });
+  const documentText = new DocumentTextService({ db, store, reader: new TextReader(options.workers.text), events, logError });
+  const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events, queued: () => documentText.kick() });
+  if (options.holdTextQueue !== true) await documentText.start();
   const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
   const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] } });
@@ -150,6 +156,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'documents.importBatch': (input) => batchImport.importBatch(input.fileName, Buffer.from(input.base64, 'base64'), { source: input.source }),
     'tray.list': () => batchImport.trayList(),
     'tray.assign': (input) => batchImport.trayAssign(input.trayId, { itemId: input.itemId, rpwNumber: input.rpwNumber }),
+    'documents.search': (input) => documentText.search(input.text, input.limit),
+    'documents.textState': (input) => documentText.state(input.itemId),
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
@@ -240,6 +248,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     // Idempotent: a host's shutdown path and a test's cleanup may both close it.
     close: () => (closing ??= (async () => {
       await sync.stop();
+      await documentText.close();
       await Promise.all([db.close(), documents.close(), importer.close(), batchScanner.close()]);
     })()),
   };

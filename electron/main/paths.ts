@@ -12,6 +12,7 @@ export function builtPaths(appRoot: string): { rendererDir: string; preload: str
       documents: pathToFileURL(join(appRoot, 'out/main/documents-worker.js')),
       importer: pathToFileURL(join(appRoot, 'out/main/import-worker.js')),
       batches: pathToFileURL(join(appRoot, 'out/main/batch-worker.js')),
+      text: pathToFileURL(join(appRoot, 'out/main/text-worker.js')),
     },
   };
 }

@@ -260,6 +260,15 @@ export const en: Messages = {
     preparing: 'Preparing the document…',
     receiptElsewhere: 'The receipt is printed by the workstation that registered the letter.',
   },
+  documentText: {
+    search: 'Search the letters’ text',
+    searchHint: 'Words from scanned and attached documents — with or without Polish letters; the start of a word is enough.',
+    hits: 'No letter contains these words. | {n} page contains these words: | {n} pages contain these words: | {n} pages contain these words:',
+    where: '{name}, p. {page}',
+    sources: { text_layer: 'text from the PDF', ocr: 'text recognised from the scan' },
+    progress: 'Text recognition finished | Recognising text: {done} of {total} page | Recognising text: {done} of {total} pages | Recognising text: {done} of {total} pages',
+    currentPage: '(current page: {percent}%)',
+  },
   settings: {
     title: 'Workstation settings',
     lead: 'Settings are stored on this computer and stay in force after a restart.',

@@ -258,6 +258,15 @@ export const pl = {
     preparing: 'Przygotowywanie dokumentu…',
     receiptElsewhere: 'Potwierdzenie drukuje stanowisko, które zarejestrowało pismo.',
   },
+  documentText: {
+    search: 'Szukaj w treści pism',
+    searchHint: 'Słowa z zeskanowanych i dołączonych dokumentów — z polskimi znakami lub bez, wystarczy początek słowa.',
+    hits: 'Żadne pismo nie zawiera tych słów. | {n} strona pisma zawiera te słowa: | {n} strony pism zawierają te słowa: | {n} stron pism zawiera te słowa:',
+    where: '{name}, str. {page}',
+    sources: { text_layer: 'tekst z pliku PDF', ocr: 'tekst rozpoznany ze skanu' },
+    progress: 'Rozpoznawanie tekstu zakończone | Rozpoznawanie tekstu: {done} z {total} strony | Rozpoznawanie tekstu: {done} z {total} stron | Rozpoznawanie tekstu: {done} z {total} stron',
+    currentPage: '(bieżąca strona: {percent}%)',
+  },
   settings: {
     title: 'Ustawienia stanowiska',
     lead: 'Ustawienia są zapisywane na tym komputerze i obowiązują po ponownym uruchomieniu.',

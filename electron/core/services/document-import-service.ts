@@ -32,14 +32,17 @@ export class DocumentImportService {
   readonly #auth: AuthService;
   readonly #settings: SettingsService;
   readonly #events: EventBus;
+  readonly #queued: () => void;
 
-  constructor(deps: { db: DbClient; inspector: ImportInspector; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus }) {
+  /** `queued`: a new document waits for its text to be read (the text queue is told to look). */
+  constructor(deps: { db: DbClient; inspector: ImportInspector; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus; queued?: () => void }) {
     this.#db = deps.db;
     this.#inspector = deps.inspector;
     this.#store = deps.store;
     this.#auth = deps.auth;
     this.#settings = deps.settings;
     this.#events = deps.events;
+    this.#queued = deps.queued ?? (() => undefined);
   }
 
   /** A file on this computer (a hot folder, Electron's file picker); its size is checked before it is read. */
@@ -87,7 +90,11 @@ export class DocumentImportService {
       const recorded = await this.#db.call('documents.add', document);
       // Another import of the same file onto the entry won the race: its files stand, ours go.
       if (recorded.duplicate) await this.#takeBack(added);
-      else this.#events.emit('registry.changed', { ids: [itemId] });
+      else {
+        this.#events.emit('registry.changed', { ids: [itemId] });
+        // Recording the document queued its text in the same transaction (migration 0013).
+        this.#queued();
+      }
       return { status: 'imported', ...recorded };
     } catch (error) {
       await this.#takeBack(added);

@@ -9,6 +9,8 @@ export interface WorkerUrls {
   readonly importer: URL;
   /** Reads barcodes on scanned batches and splits them (issue 6, point 5); started on the first batch. */
   readonly batches: URL;
+  /** Reads documents' words (text layers, Polish OCR) in the background. */
+  readonly text: URL;
 }
 
 export const SOURCE_WORKER_URLS: WorkerUrls = {
@@ -16,4 +18,5 @@ export const SOURCE_WORKER_URLS: WorkerUrls = {
   documents: new URL('../pdf/worker.ts', import.meta.url),
   importer: new URL('../documents/import-worker.ts', import.meta.url),
   batches: new URL('../documents/barcodes/batch-worker.ts', import.meta.url),
+  text: new URL('../documents/text-worker.ts', import.meta.url),
 };

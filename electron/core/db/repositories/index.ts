@@ -10,6 +10,7 @@ import { knownUser, rememberUser } from './known-users.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
 import { letterTemplate, letterTemplatesFor, letterTemplateVersions, saveLetterTemplate } from './letter-templates.ts';
 import { assignTrayPart, batchFileInUse, batchSummary, recordBatch, trayPartPdf, trayParts } from './scan-batches.ts';
+import { documentTextStatus, finishTextJob, resumeTextJobs, savePageText, searchDocumentText, takeTextJob, textQueueProgress } from './document-text.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { acceptReply, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
@@ -112,6 +113,13 @@ export const repositories = {
   'tray.list': trayParts,
   'tray.assign': assignTrayPart,
   'tray.partPdf': trayPartPdf,
+  'documentText.resume': resumeTextJobs,
+  'documentText.take': takeTextJob,
+  'documentText.savePage': savePageText,
+  'documentText.finish': finishTextJob,
+  'documentText.progress': textQueueProgress,
+  'documentText.status': documentTextStatus,
+  'documentText.search': searchDocumentText,
 } satisfies Record<string, (db: Database, ...args: never[]) => unknown>;
 
 export type Repositories = typeof repositories;

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PageTextSource } from '../../../shared/document-text.ts';
+import { OcrEngine, ocrWorkerOptions } from './ocr-engine.ts';
+import { readDocumentText } from './page-text.ts';
+
+const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
+const ocr = new OcrEngine();
+afterAll(() => ocr.close());
+
+describe('OCR engine', () => {
+  it('takes the Polish model, the engine and its worker script from node_modules, never a CDN', () => {
+    const options = ocrWorkerOptions();
+    for (const path of [options.langPath, options.corePath, options.workerPath]) {
+      expect(path).toBeDefined();
+      // tesseract.js fetches only what looks like a URL; a local absolute path is read from disk.
+      expect(isAbsolute(path ?? '')).toBe(true);
+      expect(path).not.toMatch(/^[a-z]+:\/\//u);
+      expect(existsSync(path ?? '')).toBe(true);
+    }
+    expect(existsSync(join(options.langPath ?? '', 'pol.traineddata.gz'))).toBe(true);
+    expect(existsSync(join(options.corePath ?? '', 'tesseract-core-relaxedsimd-lstm.wasm'))).toBe(true);
+    // No cache is written next to the app, and none is read instead of the packaged model.
+    expect(options.cacheMethod).toBe('none');
+  });
+
+  it("reads a PDF page's own text and OCRs only the page that has none", async () => {
+    const pages: [number, PageTextSource, string][] = [];
+    const failed: number[] = [];
+    await readDocumentText('pdf', new Uint8Array(readFileSync(join(CORPUS, 'mayan-edms/hybrid_text_and_image.pdf'))), ocr, {
+      skip: new Set(),
+      page: (page, source, text) => pages.push([page, source, text]),
+      pageFailed: (page) => failed.push(page),
+      progress: () => undefined,
+    });
+    expect(failed).toEqual([]);
+    expect(pages.map(([page, source]) => [page, source])).toEqual([[1, 'text_layer'], [2, 'ocr']]);
+    expect(pages[0]?.[2].trim()).toBe('Sample text');
+    expect(pages[1]?.[2].trim().length).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('skips pages read before a restart', async () => {
+    const pages: number[] = [];
+    const failed: [number, string][] = [];
+    await readDocumentText('pdf', new Uint8Array(readFileSync(join(CORPUS, 'mayan-edms/hybrid_text_and_image.pdf'))), ocr, {
+      skip: new Set([2]),
+      page: (page) => pages.push(page),
+      pageFailed: (page, reason) => failed.push([page, reason]),
+      progress: () => undefined,
+    });
+    expect(pages).toEqual([1]);
+    expect(failed).toEqual([]);
+  }, 60_000);
+});
