@@ -3,6 +3,7 @@ import { AppInfo, UpdateAvailable } from './app-info.ts';
 import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
+import { ScanInput, ScannerDevice, ScanProgress, ScanResult } from './scanning.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
@@ -43,6 +44,12 @@ export const methods = {
   'documents.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(ItemDocument) },
   /** A document's PDF or its original, read back for the viewer or a download; never changed. */
   'documents.file': { input: DocumentFileRequest, output: DocumentFile },
+  /** Scanners this workstation reaches (through SANE, WIA or NAPS2); empty when none answers. */
+  'scanner.devices': { input: NoInput, output: z.array(ScannerDevice) },
+  /** Scans one page or a feeder's batch onto a register entry as one document, or says why not. */
+  'scanner.scan': { input: ScanInput, output: ScanResult },
+  /** Stops the scan under way; nothing of it is attached. */
+  'scanner.cancel': { input: NoInput, output: z.object({ cancelled: z.boolean() }) },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
   'organisation.units': { input: NoInput, output: z.array(Unit.extend({ depth: z.number().int(), active: z.boolean() })) },
@@ -100,6 +107,7 @@ export const events = {
   'auth.changed': AuthStatus,
   'organisation.changed': OrganisationCounts,
   'sync.status': SyncStatus,
+  'scanner.progress': ScanProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof methods;

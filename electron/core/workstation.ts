@@ -29,6 +29,9 @@ import { ContentStore } from './documents/content-store.ts';
 import { ImportInspector } from './documents/import-inspector.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './documents/import-limits.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
+import { defaultScannerDrivers } from './scanning/driver-registry.ts';
+import type { ScannerDriver } from './scanning/scanner-driver.ts';
+import { ScannerService } from './services/scanner-service.ts';
 
 export interface WorkstationOptions {
   readonly dataDir: string;
@@ -48,6 +51,8 @@ export interface WorkstationOptions {
   readonly demo?: boolean;
   /** What an imported file may demand (tests lower them; DEFAULT_IMPORT_LIMITS otherwise). */
   readonly importLimits?: ImportLimits;
+  /** How scanners are reached (tests give SANE's test backend); by platform otherwise. */
+  readonly scannerDrivers?: readonly ScannerDriver[];
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -98,6 +103,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const documentImport = new DocumentImportService({ db, inspector: importer, store: new ContentStore(join(options.dataDir, FILES_DIR_NAME)), auth, settings, events });
+  const scanner = new ScannerService({ drivers: options.scannerDrivers ?? defaultScannerDrivers(), imports: documentImport, events, logError });
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -129,6 +135,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'documents.import': (input) => documentImport.importBytes(input.itemId, input.fileName, Buffer.from(input.base64, 'base64')),
     'documents.ofItem': (input) => documentImport.ofItem(input.itemId),
     'documents.file': (input) => documentImport.file(input.itemId, input.documentId, input.which),
+    'scanner.devices': () => scanner.devices(),
+    'scanner.scan': (input) => scanner.scan(input),
+    'scanner.cancel': () => scanner.cancel(),
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
@@ -203,6 +212,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     events,
     // Idempotent: a host's shutdown path and a test's cleanup may both close it.
     close: () => (closing ??= (async () => {
+      scanner.close();
       await sync.stop();
       await Promise.all([db.close(), documents.close(), importer.close()]);
     })()),
