@@ -190,6 +190,8 @@ export const en: Messages = {
     deskCodeHint: 'E.g. KO or KO-2 (capital letters, digits and hyphen). Empty if this is not a registry desk.',
     centralServerUrl: 'Central server address',
     centralServerUrlHint: 'E.g. https://kancelaria.city.example. Empty means local work only.',
+    hotFolderPath: 'Hot folder for network scanners',
+    hotFolderPathHint: 'The folder multifunction devices scan into, e.g. \\\\server\\scans. Taken files go to its processed subfolder, refused ones to failed (with the reason). Empty means off.',
     uiLanguage: 'Interface language',
     languages: {
       pl: 'polski',
@@ -630,6 +632,8 @@ export const en: Messages = {
     tooLong16: 'At most 16 characters.',
     tooLong64: 'At most 64 characters.',
     tooLong2048: 'At most 2048 characters.',
+    tooLong1024: 'At most 1024 characters.',
+    hotFolderPath: 'The path contains characters that are not allowed.',
     tooLong40: 'At most 40 characters.',
     tooLong100: 'At most 100 characters.',
     tooLong200: 'At most 200 characters.',

@@ -188,6 +188,8 @@ export const pl = {
     deskCodeHint: 'Np. KO albo KO-2 (wielkie litery, cyfry i myślnik). Puste, jeśli to nie jest stanowisko kancelarii.',
     centralServerUrl: 'Adres serwera centralnego',
     centralServerUrlHint: 'Np. https://kancelaria.urzad.example.pl. Puste oznacza pracę wyłącznie lokalną.',
+    hotFolderPath: 'Folder skanów z urządzeń sieciowych',
+    hotFolderPathHint: 'Folder, do którego urządzenia wielofunkcyjne zapisują skany, np. \\\\serwer\\skany. Przyjęte pliki trafiają do podfolderu processed, odrzucone do failed (z opisem przyczyny). Puste oznacza wyłączone.',
     uiLanguage: 'Język interfejsu',
     languages: {
       pl: 'polski',
@@ -628,6 +630,8 @@ export const pl = {
     tooLong16: 'Najwyżej 16 znaków.',
     tooLong64: 'Najwyżej 64 znaki.',
     tooLong2048: 'Najwyżej 2048 znaków.',
+    tooLong1024: 'Najwyżej 1024 znaki.',
+    hotFolderPath: 'Ścieżka zawiera niedozwolone znaki.',
     tooLong40: 'Najwyżej 40 znaków.',
     tooLong100: 'Najwyżej 100 znaków.',
     tooLong200: 'Najwyżej 200 znaków.',
