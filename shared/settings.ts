@@ -48,7 +48,7 @@ export const HotFolderPath = z
   .string({ error: 'validation.required' })
   .trim()
   .max(1024, { error: 'validation.tooLong1024' })
-  .refine((value) => value === '' || !/[\u0000-\u001f]/u.test(value), { error: 'validation.hotFolderPath' });
+  .refine((value) => !Array.from({ length: value.length }, (_, i) => value.charCodeAt(i)).some((code) => code < 0x20), { error: 'validation.hotFolderPath' });
 
 export const EditableSettings = z.object({
   workstationName: WorkstationName,

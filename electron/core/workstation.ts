@@ -32,6 +32,8 @@ import type { WorkerUrls } from './workers/worker-urls.ts';
 import { defaultScannerDrivers } from './scanning/driver-registry.ts';
 import type { ScannerDriver } from './scanning/scanner-driver.ts';
 import { ScannerService } from './services/scanner-service.ts';
+import type { HotFolderTake } from './scanning/hot-folder.ts';
+import { HotFolderSupervisor } from './scanning/hot-folder-supervisor.ts';
 
 export interface WorkstationOptions {
   readonly dataDir: string;
@@ -53,6 +55,8 @@ export interface WorkstationOptions {
   readonly importLimits?: ImportLimits;
   /** How scanners are reached (tests give SANE's test backend); by platform otherwise. */
   readonly scannerDrivers?: readonly ScannerDriver[];
+  /** Where files from the hot folder go (tests; see the TODO where it is used). */
+  readonly hotFolderTake?: HotFolderTake;
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -103,6 +107,13 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const documentImport = new DocumentImportService({ db, inspector: importer, store: new ContentStore(join(options.dataDir, FILES_DIR_NAME)), auth, settings, events });
+  // TODO(issue 6, barcode splitting): files from the hot folder belong in the "do rozdzielenia"
+  // (unsorted) tray as one unattached batch each, split later by the labels on their pages. That
+  // tray and its service for a batch file do not exist in this branch, so nothing takes the files
+  // and the supervisor leaves the folder untouched (and logs that it does). Once the tray lands,
+  // pass `(name, bytes) => tray.importBatch(name, bytes)` answering {ok: true} or {ok: false, reasonKey}.
+  const hotFolder = new HotFolderSupervisor({ settings, events, take: options.hotFolderTake ?? null, logError, tuning: { maxFileBytes: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxFileBytes } });
+  await hotFolder.start();
   const scanner = new ScannerService({ drivers: options.scannerDrivers ?? defaultScannerDrivers(), imports: documentImport, events, logError });
 
   const handlers: Handlers = {
@@ -213,6 +224,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     // Idempotent: a host's shutdown path and a test's cleanup may both close it.
     close: () => (closing ??= (async () => {
       scanner.close();
+      await hotFolder.stop();
       await sync.stop();
       await Promise.all([db.close(), documents.close(), importer.close()]);
     })()),

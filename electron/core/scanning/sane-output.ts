@@ -159,8 +159,9 @@ export class SaneStderrReader {
     if (line === '') return;
     const starting = /^Scanning page (\d+)/u.exec(line);
     if (starting) {
+      // Not reported yet: with a feeder, scanimage announces one page more than the paper holds
+      // and only then learns the feeder is empty. The page's first progress line reports it.
       this.#page = Number(starting[1]);
-      this.#onProgress({ page: this.#page, percent: 0 });
       return;
     }
     const progress = /^Progress: (\d+(?:\.\d+)?)%/u.exec(line);
