@@ -99,7 +99,10 @@ describe('ScanPanel', () => {
     const none = await panel();
     expect(none.find('[data-testid="scan-message"]').text()).toContain('Nie znaleziono skanera.');
     expect(none.find('[data-testid="scan-button"]').attributes('disabled')).toBeDefined();
+    expect(none.find('[role="alert"]').exists()).toBe(false);
     none.unmount();
+    // After registering, a desk without a scanner sees no scanning row at all.
+    expect((await panel(true)).find('[data-testid="scan-panel"]').exists()).toBe(false);
 
     devices = [device];
     const wrapper = await panel();
