@@ -1,4 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import UTIF from 'utif2';
 import { describe, expect, it } from 'vitest';
 import { ScanInput } from '../../../shared/scanning.ts';
 import { readTiffPages } from '../documents/tiff-directory.ts';
@@ -44,6 +46,20 @@ describe.skipIf(!SCANIMAGE_PRESENT)(`SANE through scanimage (real test backend)$
     const pages = readTiffPages(scanned.bytes, DEFAULT_IMPORT_LIMITS);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toMatchObject({ bitsPerSample: 1, photometric: 0 });
+  });
+
+  it('"scans" a known page through the pnm backend and keeps every pixel of it', async () => {
+    const width = 64;
+    const height = 40;
+    const pixels = Buffer.from(Array.from({ length: width * height }, (_, i) => (i * 37) % 256));
+    const page = join(tempDir(), 'pismo.pgm');
+    writeFileSync(page, Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1'), pixels]));
+    const scanned = await driver(['--filename', page]).sane.scan('pnm:0', request({ resolution: 150, mode: 'gray' }), { signal: new AbortController().signal, onProgress: () => undefined });
+    const [ifd] = UTIF.decode(scanned.bytes);
+    if (!ifd) throw new Error('no page');
+    UTIF.decodeImage(scanned.bytes, ifd);
+    expect([ifd.width, ifd.height]).toEqual([width, height]);
+    expect(Buffer.from(ifd.data).equals(pixels)).toBe(true);
   });
 
   it('cancelled mid-batch: the process ends, its files are removed, and it says cancelled', async () => {
