@@ -18,7 +18,7 @@ afterEach(async () => {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -41,7 +41,8 @@ async function started(folder: string, take: HotFolderTake, stableMs = 300): Pro
 
 const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
 
-describe('HotFolder (a real temporary folder)', () => {
+// Real timers and a real folder: generous timeouts, as a loaded CI machine may be slow.
+describe('HotFolder (a real temporary folder)', { timeout: 30_000 }, () => {
   it('does not take a file written slowly in chunks until it is complete', async () => {
     const folder = tempDir();
     const { take, taken } = recordingTake();

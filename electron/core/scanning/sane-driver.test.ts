@@ -18,7 +18,7 @@ function driver(extraScanArgs: string[] = []): { sane: SaneDriver; tempRoot: str
   return { sane: new SaneDriver({ env: saneTestEnv(tempDir()), tempRoot, extraScanArgs }), tempRoot };
 }
 
-describe.skipIf(!SCANIMAGE_PRESENT)(`SANE through scanimage (real test backend)${SCANIMAGE_PRESENT ? '' : ` — skipped: ${NO_SCANIMAGE_REASON}`}`, () => {
+describe.skipIf(!SCANIMAGE_PRESENT)(`SANE through scanimage (real test backend)${SCANIMAGE_PRESENT ? '' : ` — skipped: ${NO_SCANIMAGE_REASON}`}`, { timeout: 30_000 }, () => {
   it('lists the test devices with what they offer', async () => {
     const devices = await driver().sane.listDevices();
     const test0 = devices.find((d) => d.id === 'sane:test:0');
@@ -55,9 +55,10 @@ describe.skipIf(!SCANIMAGE_PRESENT)(`SANE through scanimage (real test backend)$
     const page = join(tempDir(), 'pismo.pgm');
     writeFileSync(page, Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1'), pixels]));
     const scanned = await driver(['--filename', page]).sane.scan('pnm:0', request({ resolution: 150, mode: 'gray' }), { signal: new AbortController().signal, onProgress: () => undefined });
-    const [ifd] = UTIF.decode(scanned.bytes);
+    const tiff = Buffer.from(scanned.bytes);
+    const [ifd] = UTIF.decode(tiff);
     if (!ifd) throw new Error('no page');
-    UTIF.decodeImage(scanned.bytes, ifd);
+    UTIF.decodeImage(tiff, ifd);
     expect([ifd.width, ifd.height]).toEqual([width, height]);
     expect(Buffer.from(ifd.data).equals(pixels)).toBe(true);
   });

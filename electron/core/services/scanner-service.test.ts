@@ -35,7 +35,7 @@ async function desk(extraScanArgs: string[]): Promise<{ workstation: Workstation
   return { workstation, dataDir, tempRoot, item, progress };
 }
 
-describe.skipIf(!SCANIMAGE_PRESENT)(`scanner.* through the workstation (real scanimage)${SCANIMAGE_PRESENT ? '' : ` — skipped: ${NO_SCANIMAGE_REASON}`}`, () => {
+describe.skipIf(!SCANIMAGE_PRESENT)(`scanner.* through the workstation (real scanimage)${SCANIMAGE_PRESENT ? '' : ` — skipped: ${NO_SCANIMAGE_REASON}`}`, { timeout: 30_000 }, () => {
   it('lists the devices, and a gray 150 dpi batch of 2 pages becomes one 2-page document of the entry', async () => {
     // The feeder is stopped after two sheets, as a clerk's two-page letter would empty it.
     const { workstation, tempRoot, item, progress } = await desk(['--batch-count=2']);
