@@ -5,6 +5,7 @@ import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './
 import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
 import { ImportBatchInput, ImportBatchResult, TrayAssignInput, TrayAssignResult, TrayPart } from './scan-batch.ts';
 import { DocumentSearchHit, DocumentSearchQuery, DocumentTextStateQuery, DocumentTextStateResult, TextQueueProgress } from './document-text.ts';
+import { ScanInput, ScannerDevice, ScanProgress, ScanResult } from './scanning.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
@@ -58,6 +59,12 @@ export const methods = {
   'documents.search': { input: DocumentSearchQuery, output: z.array(DocumentSearchHit) },
   /** How far reading documents' text has got: one entry's documents, or the whole queue. */
   'documents.textState': { input: DocumentTextStateQuery, output: DocumentTextStateResult },
+  /** Scanners this workstation reaches (through SANE, WIA or NAPS2); empty when none answers. */
+  'scanner.devices': { input: NoInput, output: z.array(ScannerDevice) },
+  /** Scans one page or a feeder's batch onto a register entry as one document, or says why not. */
+  'scanner.scan': { input: ScanInput, output: ScanResult },
+  /** Stops the scan under way; nothing of it is attached. */
+  'scanner.cancel': { input: NoInput, output: z.object({ cancelled: z.boolean() }) },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },
   'correspondents.save': { input: CorrespondentInput, output: Correspondent },
   'organisation.units': { input: NoInput, output: z.array(Unit.extend({ depth: z.number().int(), active: z.boolean() })) },
@@ -140,6 +147,7 @@ export const events = {
   'sync.status': SyncStatus,
   /** The background text queue moved: a page read, a document started or finished. */
   'ocr.progress': TextQueueProgress,
+  'scanner.progress': ScanProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof methods;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CentralServerUrl, DeskCode, EditableSettings, WorkstationName } from './settings.ts';
+import { CentralServerUrl, DeskCode, EditableSettings, HotFolderPath, WorkstationName } from './settings.ts';
 
 describe('settings rules', () => {
   it('trims the workstation name and requires something besides spaces', () => {
@@ -23,6 +23,13 @@ describe('settings rules', () => {
     for (const bad of ['ftp://serwer', 'kancelaria.urzad.pl', 'https://', 'javascript:alert(1)', 'file:///C:/x']) {
       expect(CentralServerUrl.safeParse(bad).error?.issues[0]?.message, bad).toBe('validation.httpUrl');
     }
+  });
+
+  it('takes a hot folder path (a share too), empty by default, and refuses control characters', () => {
+    expect(HotFolderPath.parse(' \\\\serwer\\skany\\KO ')).toBe('\\\\serwer\\skany\\KO');
+    expect(EditableSettings.parse({ workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl' }).hotFolderPath).toBe('');
+    expect(HotFolderPath.safeParse('/srv/skany\nx').error?.issues[0]?.message).toBe('validation.hotFolderPath');
+    expect(HotFolderPath.safeParse('x'.repeat(1025)).error?.issues[0]?.message).toBe('validation.tooLong1024');
   });
 
   it('reports every bad field of a form at once, keyed by field', () => {

@@ -39,11 +39,23 @@ export const CentralServerUrl = z
   .refine((value) => value === '' || isHttpUrl(value), { error: 'validation.httpUrl' })
   .transform((value) => value.replace(/\/+$/, ''));
 
+/**
+ * Folder that network MFPs scan into and this workstation watches (a local path or a share such
+ * as \\serwer\skany). Empty means no hot folder. Optional in the input so that callers written
+ * before it existed keep working; saving the form without it turns the hot folder off.
+ */
+export const HotFolderPath = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .max(1024, { error: 'validation.tooLong1024' })
+  .refine((value) => !Array.from({ length: value.length }, (_, i) => value.charCodeAt(i)).some((code) => code < 0x20), { error: 'validation.hotFolderPath' });
+
 export const EditableSettings = z.object({
   workstationName: WorkstationName,
   deskCode: DeskCode,
   centralServerUrl: CentralServerUrl,
   uiLanguage: UiLanguage,
+  hotFolderPath: HotFolderPath.default(''),
 });
 export type EditableSettings = z.infer<typeof EditableSettings>;
 export type SettingsKey = keyof EditableSettings;

@@ -39,6 +39,11 @@ import { TextReader } from './documents/text-reader.ts';
 import { DocumentTextService } from './services/document-text-service.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './documents/import-limits.ts';
 import type { WorkerUrls } from './workers/worker-urls.ts';
+import { defaultScannerDrivers } from './scanning/driver-registry.ts';
+import type { ScannerDriver } from './scanning/scanner-driver.ts';
+import { ScannerService } from './services/scanner-service.ts';
+import type { HotFolderTake } from './scanning/hot-folder.ts';
+import { HotFolderSupervisor } from './scanning/hot-folder-supervisor.ts';
 
 export interface WorkstationOptions {
   readonly dataDir: string;
@@ -62,6 +67,10 @@ export interface WorkstationOptions {
   readonly batchSeparators?: readonly string[];
   /** Leave imported documents waiting in the text queue, unread (tests of the queue itself). */
   readonly holdTextQueue?: boolean;
+  /** How scanners are reached (tests give SANE's test backend); by platform otherwise. */
+  readonly scannerDrivers?: readonly ScannerDriver[];
+  /** Where files from the hot folder go; the batch import (split by labels, the rest to the tray) by default. */
+  readonly hotFolderTake?: HotFolderTake;
 }
 
 /** The workstation core as a host (Electron main or the devserver) sees it. */
@@ -122,6 +131,14 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
   const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] } });
+  // Files the MFPs scan into the hot folder are batches: split by their labels, the rest to the tray.
+  const takeFromHotFolder: HotFolderTake = async (fileName, bytes) => {
+    const result = await batchImport.importBatch(fileName, bytes, { source: 'hotFolder' });
+    return result.status === 'imported' ? { ok: true } : { ok: false, reasonKey: result.reason };
+  };
+  const hotFolder = new HotFolderSupervisor({ settings, events, take: options.hotFolderTake ?? takeFromHotFolder, logError, tuning: { maxFileBytes: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxFileBytes } });
+  await hotFolder.start();
+  const scanner = new ScannerService({ drivers: options.scannerDrivers ?? defaultScannerDrivers(), imports: documentImport, events, logError });
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -158,6 +175,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'tray.assign': (input) => batchImport.trayAssign(input.trayId, { itemId: input.itemId, rpwNumber: input.rpwNumber }),
     'documents.search': (input) => documentText.search(input.text, input.limit),
     'documents.textState': (input) => documentText.state(input.itemId),
+    'scanner.devices': () => scanner.devices(),
+    'scanner.scan': (input) => scanner.scan(input),
+    'scanner.cancel': () => scanner.cancel(),
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),
     'organisation.units': () => db.call('organisation.units'),
@@ -247,6 +267,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     events,
     // Idempotent: a host's shutdown path and a test's cleanup may both close it.
     close: () => (closing ??= (async () => {
+      scanner.close();
+      await hotFolder.stop();
       await sync.stop();
       await documentText.close();
       await Promise.all([db.close(), documents.close(), importer.close(), batchScanner.close()]);

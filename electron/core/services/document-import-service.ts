@@ -127,6 +127,11 @@ export class DocumentImportService {
       : { fileName: document.originalName, mediaType: IMPORT_MEDIA_TYPES[document.originalFormat], base64: bytes.toString('base64') };
   }
 
+  /** Throws not_found unless the register entry exists (the scanner checks before it scans). */
+  requireItem(itemId: string): Promise<void> {
+    return this.#requireItem(itemId);
+  }
+
   async #requireItem(itemId: string): Promise<void> {
     if (!(await this.#db.call('documents.itemExists', itemId))) throw new AppError('not_found', 'No such register entry');
   }
