@@ -70,7 +70,7 @@ test('a clerk registers letters with the keyboard only and finds them again by s
   // The register: newest first, found by words typed with or without diacritics.
   await page.getByRole('link', { name: 'Rejestr', exact: true }).click();
   await expect(page.getByTestId('register-total')).toContainText('2 pozycje');
-  const search = page.getByLabel('Szukaj');
+  const search = page.getByLabel('Szukaj', { exact: true });
   await search.fill('halas zolkiewskiego');
   await expect(page.getByTestId('register-total')).toContainText('1 pozycja');
   await expect(entries(page).first()).toContainText('RPW/KO/1/2026');
