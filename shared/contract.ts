@@ -99,6 +99,8 @@ export const methods = {
   'cases.extend': { input: ExtendCaseInput, output: CaseWithDeadline },
   'cases.dueSoon': { input: z.object({ scope: CaseScope.default('mine') }), output: z.array(CaseWithDeadline) },
   'cases.ofItem': { input: z.object({ itemId: z.uuid() }), output: z.array(CaseWithDeadline) },
+  /** Another letter joins an open case. */
+  'cases.attachItem': { input: z.object({ id: z.uuid(), itemId: z.uuid() }), output: CaseWithDeadline },
   'cases.list': {
     input: z.object({ scope: CaseScope.default('mine'), includeClosed: z.boolean().default(false), limit: z.number().int().min(1).max(5000).default(1000) }),
     output: z.array(CaseWithDeadline),

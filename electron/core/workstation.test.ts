@@ -144,4 +144,26 @@ describe('workstation core', { timeout: 30_000 }, () => {
     expect(mzd.ok && (mzd.value as { classes: { symbol: string; takesCases: boolean }[] }).classes.some((c) => c.symbol === '7230' && c.takesCases)).toBe(true);
     await ws.close();
   });
+
+  it('adds another letter to an open case once, with its metryka entry, and never to a closed one', async () => {
+    const ws = await startWorkstation({ dataDir: tempDir(), version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, demo: true });
+    await ws.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
+    await ws.dispatch('auth.actAs', { login: 'iadamczyk2' });
+    const idOf = (r: { ok: boolean; value?: unknown }) => (r.ok ? (r.value as { id: string }).id : '');
+    const first = idOf(await ws.dispatch('registry.register', sampleItem({ subject: 'Wniosek' })));
+    const supplement = idOf(await ws.dispatch('registry.register', sampleItem({ subject: 'Uzupełnienie wniosku' })));
+    const caseId = idOf(await ws.dispatch('cases.open', { itemIds: [first], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział', matterType: 'kpa_general', startedOn: localIsoDate(new Date()), handlerLogin: 'iadamczyk2' }));
+    expect(await ws.dispatch('cases.attachItem', { id: caseId, itemId: supplement })).toMatchObject({ ok: true, value: { id: caseId } });
+    expect(await ws.dispatch('cases.ofItem', { itemId: supplement })).toMatchObject({ ok: true, value: [{ id: caseId }] });
+    expect(await ws.dispatch('cases.attachItem', { id: caseId, itemId: supplement })).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'cases.alreadyAttached' }] } });
+    const detail = await ws.dispatch('cases.get', { id: caseId });
+    expect(detail.ok && (detail.value as { itemIds: string[]; events: { kind: string; actorName: string }[] })).toMatchObject({
+      itemIds: [first, supplement],
+      events: [{ kind: 'opened' }, { kind: 'item_attached' }, { kind: 'item_attached', actorName: 'Iwona Adamczyk' }],
+    });
+    await ws.dispatch('cases.close', { id: caseId, settlement: 'Wydano decyzję' });
+    const third = idOf(await ws.dispatch('registry.register', sampleItem({ subject: 'Po terminie' })));
+    expect(await ws.dispatch('cases.attachItem', { id: caseId, itemId: third })).toMatchObject({ ok: false, error: { issues: [{ message: 'cases.closedReadOnly' }] } });
+    await ws.close();
+  });
 });

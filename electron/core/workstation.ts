@@ -218,6 +218,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'cases.dueSoon': (input) => cases.dueSoon(input.scope),
     'cases.list': (input) => cases.list(input),
     'cases.ofItem': (input) => cases.ofItem(input.itemId),
+    'cases.attachItem': (input) => cases.attachItem(input.id, input.itemId),
     'jrwa.forUnit': async (input) => {
       const ownerCode = await db.call('jrwa.ownerOf', input.unitCode);
       return { ownerCode, classes: ownerCode === null ? [] : await db.call('jrwa.classes', ownerCode, input.date ?? localIsoDate(new Date())) };

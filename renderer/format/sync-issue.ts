@@ -50,6 +50,7 @@ const COMMAND_KEYS: Readonly<Record<string, string>> = {
   'cases.extend': 'casesExtend',
   'cases.close': 'casesClose',
   'cases.note': 'casesNote',
+  'cases.attachItem': 'casesAttachItem',
   'pull.incoming_item': 'pullIncomingItem',
   'pull.item_route': 'pullItemRoute',
   'routing.route': 'routingRoute',

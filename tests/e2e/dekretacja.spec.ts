@@ -132,3 +132,28 @@ test('a letter that is not ours goes back to whoever routed it, with the reason'
   // The whole path stays: the first route is still listed, marked as returned.
   await expect(routing.locator('li')).toHaveCount(2);
 });
+
+test('a supplement to a letter joins its open case from the register entry', async ({ page }) => {
+  server = await startDevServerProcess(freshDataDir(), { demo: true });
+  await useDesk(server);
+  const first = await registerLetter('Wniosek o podział działki nr 3/7');
+  const supplement = await registerLetter('Uzupełnienie wniosku o podział działki nr 3/7 — mapa');
+  await rpc(server, 'auth.actAs', { login: GN_I_CLERK });
+  const opened = (await rpc(server, 'cases.open', {
+    itemIds: [first.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 3/7', matterType: 'kpa_general',
+    startedOn: localIsoDate(new Date()), handlerLogin: GN_I_CLERK,
+  })) as { id: string; sign: string };
+
+  await page.goto(server.url);
+  await page.goto(`${server.origin}/#/kancelaria/rejestr/${supplement.id}`);
+  const cases = page.getByTestId('item-cases');
+  await expect(cases).toContainText('Pismo nie należy jeszcze do żadnej sprawy.');
+  await cases.getByLabel('Sprawa, do której dołączyć pismo').selectOption({ label: `${opened.sign} — Podział działki 3/7` });
+  await cases.getByRole('button', { name: 'Dołącz' }).click();
+  await expect(cases.getByRole('status')).toHaveText(`Pismo dołączono do sprawy ${opened.sign}.`);
+  await expect(cases.getByRole('link', { name: opened.sign })).toBeVisible();
+
+  await cases.getByRole('link', { name: opened.sign }).click();
+  await expect(page.getByTestId('case-letters')).toContainText(supplement.rpwNumber);
+  await expect(page.getByTestId('case-history')).toContainText(`Dołączono pismo ${supplement.rpwNumber}`);
+});

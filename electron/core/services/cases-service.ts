@@ -45,6 +45,14 @@ export class CasesService {
     return this.#withDeadline(closed);
   }
 
+  /** Another letter joins the case (a reply to our call, a supplement); its metryka says so. */
+  async attachItem(id: string, itemId: string): Promise<CaseWithDeadline> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    await refusalsAsErrors(() => this.#db.call('cases.attachItem', { caseId: id, itemId, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'itemId');
+    this.#changed();
+    return (await this.get(id)).case;
+  }
+
   async addNote(id: string, text: string): Promise<void> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     await refusalsAsErrors(() => this.#db.call('cases.addNote', { caseId: id, noteId: uuidv7(), text, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'case');

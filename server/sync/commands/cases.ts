@@ -57,6 +57,7 @@ export const PauseCaseCommand = z.object({ caseId: z.uuid(), from: z.iso.date(),
 export const ResumeCaseCommand = z.object({ caseId: z.uuid(), to: z.iso.date() });
 export const ExtendCaseCommand = z.object({ caseId: z.uuid(), noticeOn: z.iso.date(), newDate: z.iso.date(), reason: z.string().min(1).max(1000) });
 export const CloseCaseCommand = z.object({ caseId: z.uuid(), settlement: z.string().trim().min(3).max(1000) });
+export const AttachItemCommand = z.object({ caseId: z.uuid(), itemId: z.uuid() });
 export const CaseNoteCommand = z.object({ caseId: z.uuid(), noteId: z.uuid(), text: z.string().trim().min(1).max(5000) });
 
 /** The case, if the clerk belongs to its unit; refusals otherwise. */
@@ -101,6 +102,16 @@ export async function extendCaseCommand(ctx: CommandContext, args: z.output<type
 export async function closeCaseCommand(ctx: CommandContext, args: z.output<typeof CloseCaseCommand>): Promise<null> {
   await ownCase(ctx, args.caseId);
   await ctx.tx.query("UPDATE cases SET status = 'closed', settlement = $2, closed_at = now(), closed_by = $3 WHERE id = $1", [args.caseId, args.settlement, ctx.user.displayName]);
+  await logCaseChange(ctx, args.caseId);
+  return null;
+}
+
+/** Another letter joins an open case; a letter the server does not have is refused, not lost. */
+export async function attachItemCommand(ctx: CommandContext, args: z.output<typeof AttachItemCommand>): Promise<null> {
+  await ownCase(ctx, args.caseId);
+  const item = await ctx.tx.query('SELECT 1 FROM incoming_items WHERE id = $1', [args.itemId]);
+  if (item.length === 0) throw new CommandRejection('unknown_item', 'cases.unknownItem');
+  await ctx.tx.query('INSERT INTO case_items (case_id, item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [args.caseId, args.itemId]);
   await logCaseChange(ctx, args.caseId);
   return null;
 }

@@ -4,7 +4,7 @@ import type { Sql } from '../../db/database.ts';
 import type { CommandContext, ServerSecrets } from '../command-context.ts';
 import type { Gate, Outcome } from '../exactly-once.ts';
 import {
-  CaseNoteCommand, caseNoteCommand, CloseCaseCommand, closeCaseCommand, ExtendCaseCommand, extendCaseCommand, OpenCaseCommand, openCaseCommand, PauseCaseCommand, pauseCaseCommand, ResumeCaseCommand, resumeCaseCommand,
+  AttachItemCommand, attachItemCommand, CaseNoteCommand, caseNoteCommand, CloseCaseCommand, closeCaseCommand, ExtendCaseCommand, extendCaseCommand, OpenCaseCommand, openCaseCommand, PauseCaseCommand, pauseCaseCommand, ResumeCaseCommand, resumeCaseCommand,
 } from './cases.ts';
 import { pushRegistration, RegisterCommand } from './register-item.ts';
 import { AcceptCommand, acceptCommand, AssignCommand, assignCommand, ReturnCommand, returnCommand, RouteCommand, routeCommand } from './routing.ts';
@@ -61,6 +61,7 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   'cases.extend': command(ExtendCaseCommand, extendCaseCommand),
   'cases.close': command(CloseCaseCommand, closeCaseCommand),
   'cases.note': command(CaseNoteCommand, caseNoteCommand),
+  'cases.attachItem': command(AttachItemCommand, attachItemCommand),
   // Routing to several units checks each unit as it goes: a savepoint undoes the earlier ones.
   'routing.route': command(RouteCommand, routeCommand, true),
   'routing.assign': command(AssignCommand, assignCommand),

@@ -58,7 +58,7 @@ describe('cases and the znak sprawy', () => {
     expect(detail?.itemIds).toEqual([letter.id]);
     expect(detail?.events.map((e) => [e.kind, e.actorPost])).toEqual([['opened', 'Inspektor'], ['item_attached', 'Inspektor'], ['note', 'Inspektor'], ['closed', 'Naczelnik Wydziału']]);
     expect(() => addCaseNote(db, { caseId: opened.id, noteId: uuidv7(), text: 'x', at: AT, actor: CLERK, outbox: false })).toThrow(Refusal);
-    expect(() => attachItemToCase(db, { caseId: opened.id, itemId: letter.id, at: AT, actor: CLERK })).toThrow(Refusal);
+    expect(() => attachItemToCase(db, { caseId: opened.id, itemId: letter.id, at: AT, actor: CLERK, outbox: false })).toThrow(Refusal);
     const [row] = caseRegister(db, { jrwaSymbol: '68', year: 2026, unitCode: null });
     expect(row).toMatchObject({ number: 1, sign: 'GN-I.6831.1.2026', senderName: 'Jan Kowalski', senderReference: 'JK/1/2026', letterDate: '2026-11-17', startedOn: '2026-11-20', closedOn: '2026-12-10', settlement: 'Decyzja zatwierdzająca podział' });
   });

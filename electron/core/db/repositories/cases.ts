@@ -79,12 +79,15 @@ export function openCase(db: Database, args: { id: string; input: OpenCase; at: 
   return run.immediate();
 }
 
-export function attachItemToCase(db: Database, args: { caseId: string; itemId: string; at: string; actor: Actor }): CaseRecord {
+export function attachItemToCase(db: Database, args: { caseId: string; itemId: string; at: string; actor: Actor; outbox: boolean }): CaseRecord {
   const run = db.transaction((): CaseRecord => {
     const current = readCase(db, args.caseId);
     if (!current) throw new Refusal('errors.not_found');
     if (current.status === 'closed') throw new Refusal('cases.closedReadOnly');
+    const already = db.prepare('SELECT 1 FROM case_items WHERE case_id = ? AND item_id = ?').get(args.caseId, args.itemId) !== undefined;
+    if (already) throw new Refusal('cases.alreadyAttached');
     attach(db, args.caseId, args.itemId, args.at, args.actor);
+    if (args.outbox) enqueueCommand(db, args.actor.login, 'cases.attachItem', { caseId: args.caseId, itemId: args.itemId }, args.at);
     return current;
   });
   return run.immediate();
