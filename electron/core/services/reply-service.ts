@@ -112,8 +112,8 @@ export class ReplyService {
     if (!template) throw new AppError('not_found', 'The reply’s template version is missing');
     const found = await this.#caseOf(reply.caseId);
     if (!draft && found.case.sign === null) throw new AppError('conflict', 'Provisional sign', [{ path: 'reply', message: 'replies.provisionalSign' }]);
-    const values = await caseValues(this.#db, found);
     const item = await answeredLetter(this.#db, found);
+    const values = await caseValues(this.#db, found, item);
     const serverUrl = (await this.#settings.get()).centralServerUrl.replace(/\/+$/u, '');
     const tracking = item === null || draft ? null : { code: item.trackingCode, url: serverUrl === '' ? item.trackingCode : `${serverUrl}/v1/track/${item.trackingCode}` };
     const built = buildLetter(template, reply.body, values, { addressee: reply.addressee.split('\n').filter((l) => l.trim() !== ''), draft, tracking, today: localIsoDate(new Date()) });

@@ -20,10 +20,13 @@ export async function answeredLetter(db: DbClient, found: CaseForLetter): Promis
   return firstItemId === undefined ? null : (await db.call('registry.get', firstItemId))?.item ?? null;
 }
 
-/** What a case fills a letter with: its sign and term, the letter it answers, who handles and signs. */
-export async function caseValues(db: DbClient, found: CaseForLetter): Promise<PlaceholderValues> {
+/**
+ * What a case fills a letter with: its sign and term, the letter it answers (pass it when the
+ * caller has read it already), who handles and signs.
+ */
+export async function caseValues(db: DbClient, found: CaseForLetter, answered?: IncomingItem | null): Promise<PlaceholderValues> {
   const c = found.case;
-  const item = await answeredLetter(db, found);
+  const item = answered === undefined ? await answeredLetter(db, found) : answered;
   const handler = c.handlerLogin === null ? null : await db.call('organisation.person', c.handlerLogin);
   const [head] = await db.call('organisation.people', { unitCode: c.unitCode, role: 'unit_head' });
   const unit = (await db.call('organisation.units')).find((u) => u.code === c.unitCode);
