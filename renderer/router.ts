@@ -5,6 +5,7 @@ import ItemDetailView from './views/registry/ItemDetailView.vue';
 import RegisterItemView from './views/registry/RegisterItemView.vue';
 import RegisterListView from './views/registry/RegisterListView.vue';
 import TrayView from './views/registry/TrayView.vue';
+import OutgoingRegisterView from './views/outgoing/OutgoingRegisterView.vue';
 import CaseDetailView from './views/cases/CaseDetailView.vue';
 import CaseRegisterView from './views/cases/CaseRegisterView.vue';
 import MyCasesView from './views/cases/MyCasesView.vue';
@@ -29,6 +30,7 @@ export function createAppRouter() {
           { path: `${section.path}/rejestr/:id`, name: 'registerEntry', component: ItemDetailView, props: true },
           { path: `${section.path}/konflikty`, name: 'conflicts', component: ConflictsView },
           { path: `${section.path}/do-rozdzielenia`, name: 'tray', component: TrayView },
+          { path: `${section.path}/wysylka`, name: 'outgoing', component: OutgoingRegisterView },
         );
         break;
       case 'ustawienia':

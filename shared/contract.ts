@@ -16,6 +16,7 @@ import { Role } from './sync/protocol.ts';
 import { LetterTemplate, TemplateInput } from './replies/templates.ts';
 import { PlaceholderNameSchema } from './replies/placeholders.ts';
 import { DecideReplyInput, DraftReplyInput, Reply, UpdateReplyInput } from './replies/replies.ts';
+import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, RecordDeliveryInput, RecordReturnInput } from './outgoing/outgoing.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
 /**
@@ -128,6 +129,15 @@ export const methods = {
   'replies.decide': { input: DecideReplyInput, output: Reply },
   /** The czystopis, or the draft with PROJEKT across it and the placeholders still without a value. */
   'replies.file': { input: z.object({ id: z.uuid() }), output: GeneratedFile.extend({ missing: z.array(PlaceholderNameSchema) }) },
+  /** An accepted reply sent under the desk's next RKW number; closes its case unless told not to. */
+  'outgoing.dispatchReply': { input: DispatchReplyInput, output: OutgoingLetter },
+  /** Delivery from the return receipt or the electronic proof (or the art. 44 fiction from the first awizo); once. */
+  'outgoing.recordDelivery': { input: RecordDeliveryInput, output: OutgoingLetter },
+  /** The letter came back undelivered; the reply may then be sent again. */
+  'outgoing.recordReturn': { input: RecordReturnInput, output: OutgoingLetter },
+  'outgoing.ofCase': { input: z.object({ caseId: z.uuid() }), output: z.array(OutgoingLetter) },
+  /** The outgoing register (RKW) for a period, by desk and number. */
+  'outgoing.list': { input: OutgoingListQuery, output: z.array(OutgoingLetter) },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },

@@ -110,7 +110,7 @@ export const IncomingItem = z.object({
 });
 export type IncomingItem = z.infer<typeof IncomingItem>;
 
-export const ItemEventKind = z.enum(['registered', 'cancelled', 'routed', 'assigned', 'accepted', 'returned']);
+export const ItemEventKind = z.enum(['registered', 'cancelled', 'routed', 'assigned', 'accepted', 'returned', 'reply_sent', 'reply_delivered', 'reply_undelivered']);
 export const ItemEvent = z.object({
   at: z.string(),
   actor: z.string(),

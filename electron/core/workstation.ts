@@ -19,6 +19,7 @@ import { startDocumentsWorker } from './pdf/documents-client.ts';
 import { AppError } from './rpc/app-error.ts';
 import { TemplatesService } from './services/templates-service.ts';
 import { ReplyService } from './services/reply-service.ts';
+import { OutgoingService } from './services/outgoing-service.ts';
 import { uuidv7 } from './ids.ts';
 import { DEMO_TEMPLATES } from './organisation/demo-templates.ts';
 import { TemplateInput } from '../../shared/replies/templates.ts';
@@ -129,6 +130,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events, queued: () => documentText.kick() });
   if (options.holdTextQueue !== true) await documentText.start();
   const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
+  const outgoing = new OutgoingService({ db, auth, settings, changed: () => sync.kick() });
   const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] } });
   // Files the MFPs scan into the hot folder are batches: split by their labels, the rest to the tray.
@@ -212,6 +214,11 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'replies.submit': (input) => replies.submit(input.id),
     'replies.decide': (input) => (input.decision === 'accept' ? replies.accept(input.id) : replies.returnWithRemarks(input.id, input.remarks)),
     'replies.file': (input) => replies.file(input.id),
+    'outgoing.dispatchReply': (input) => outgoing.dispatchReply(input),
+    'outgoing.recordDelivery': (input) => outgoing.recordDelivery(input),
+    'outgoing.recordReturn': (input) => outgoing.recordReturn(input),
+    'outgoing.ofCase': (input) => outgoing.ofCase(input.caseId),
+    'outgoing.list': (input) => outgoing.list(input),
     'cases.pause': (input) => cases.pause(input.id, input.from, input.reason),
     'cases.resume': (input) => cases.resume(input.id, input.to),
     'cases.extend': (input) => cases.extend(input.id, input.noticeOn, input.newDate, input.reason),

@@ -18,7 +18,7 @@ async function workAs(page: Page, login: string): Promise<void> {
   await expect(page.getByLabel('Pracuję jako')).toHaveValue(login);
 }
 
-test('a clerk drafts a reply from a template, the head returns it with remarks, then accepts it; the czystopis is the final PDF', async ({ page }) => {
+test('a clerk drafts a reply from a template, the head returns it with remarks, then accepts it; the czystopis is the final PDF, sent and delivered', async ({ page }) => {
   server = await startDevServerProcess(freshDataDir(), { demo: true });
   await useDesk(server);
   const letter = (await rpc(server, 'registry.register', {
@@ -83,4 +83,48 @@ test('a clerk drafts a reply from a template, the head returns it with remarks, 
   expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
   // A czystopis is not edited any more.
   await expect(replies.getByRole('button', { name: 'Edytuj' })).toHaveCount(0);
+
+  // Sent by registered post with a return receipt: into the RKW, and the case closes with it.
+  await workAs(page, GN_I_CLERK);
+  await replies.getByRole('button', { name: 'Wyślij (RKW)' }).click();
+  const dispatch = page.getByTestId('reply-dispatch');
+  await expect(dispatch.getByLabel('Adresat (imię i nazwisko lub nazwa)')).toHaveValue('Zofia Łęcka');
+  await expect(dispatch.getByLabel('Adres doręczenia')).toHaveValue('ul. Ozimska 12\n45-057 Opole');
+  await dispatch.getByLabel('Opłata (zł)').fill('8,605');
+  await dispatch.getByLabel('Masa (g)').fill('20');
+  await dispatch.getByRole('button', { name: 'Wpisz do RKW i wyślij' }).click();
+  await expect(dispatch.getByLabel('Opłata (zł)')).toHaveAccessibleDescription(/Podaj kwotę w złotych, np\. 8,60\./u);
+  await dispatch.getByLabel('Opłata (zł)').fill('8,60');
+  await dispatch.getByRole('button', { name: 'Wpisz do RKW i wyślij' }).click();
+  const year = new Date().getFullYear();
+  await expect(replies.getByRole('status')).toHaveText(`Wpisano do rejestru przesyłek wychodzących jako RKW/KO/1/${String(year)}.`);
+  await expect(page.getByTestId('case-history')).toContainText('Zakończono sprawę: Załatwiono pismem „Odpowiedź na pismo”.');
+  await expect(replies.getByTestId('outgoing-state')).toHaveText('Wysłano — czeka na potwierdzenie odbioru.');
+
+  // The return receipt comes back to the desk: delivery is recorded in the register, not as a remark.
+  await page.goto(`${server.origin}/#/kancelaria/wysylka`);
+  await page.getByLabel('tylko czekające na potwierdzenie odbioru').check();
+  await page.getByRole('button', { name: 'Pokaż' }).click();
+  await expect(page.getByTestId('outgoing-summary')).toHaveText('1 przesyłka, opłaty razem 8,60 zł.');
+  const row = page.locator(`[data-rkw="RKW/KO/1/${String(year)}"]`);
+  await expect(row).toContainText(opened.sign);
+  await row.getByRole('button', { name: 'Zapisz doręczenie' }).click();
+  await row.getByLabel('Sposób doręczenia').selectOption({ label: 'awizo — doręczenie zastępcze (art. 44 KPA)' });
+  await row.getByLabel('Data pierwszego awizo').fill(new Date().toISOString().slice(0, 10));
+  await row.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect(row.getByLabel('Data pierwszego awizo')).toHaveAccessibleDescription(/14 dni od pierwszego awizo jeszcze nie minęło/u);
+  await row.getByLabel('Sposób doręczenia').selectOption({ label: 'odebrał adresat (podpis na potwierdzeniu)' });
+  await row.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  // Its receipt is back, so it leaves the list of those still awaited…
+  await expect(page.getByTestId('outgoing-summary')).toHaveText('Brak przesyłek w tym okresie.');
+  await page.getByLabel('tylko czekające na potwierdzenie odbioru').uncheck();
+  await page.getByRole('button', { name: 'Pokaż' }).click();
+  // …and stays in the register with its delivery.
+  await expect(row.getByTestId('outgoing-state')).toContainText('Doręczono');
+  await expect(row.getByTestId('outgoing-state')).toContainText('odebrał adresat (podpis na potwierdzeniu)');
+
+  // The letter's own path shows its reply going out and arriving.
+  await page.goto(`${server.origin}/#/kancelaria/rejestr/${letter.id}`);
+  await expect(page.locator('.history')).toContainText(`Wysłano odpowiedź (${opened.sign}): RKW/KO/1/${String(year)}, List polecony za potwierdzeniem odbioru (KPA)`);
+  await expect(page.locator('.history')).toContainText(`Doręczono odpowiedź RKW/KO/1/${String(year)}`);
 });

@@ -13,6 +13,7 @@ import { assignTrayPart, batchFileInUse, batchSummary, recordBatch, trayPartPdf,
 import { documentTextStatus, finishTextJob, resumeTextJobs, savePageText, searchDocumentText, takeTextJob, textQueueProgress } from './document-text.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { acceptReply, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
+import { dispatchReply, getOutgoing, listOutgoing, outgoingOfCase, recordDelivery, recordReturn } from './outgoing-letters.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { applyPushResults, claimQueue, clientOf, outboxBatch, syncCounts, unclaimedQueue } from './outbox.ts';
@@ -40,6 +41,12 @@ export const repositories = {
   'replies.get': getReply,
   'replies.ofCase': repliesOfCase,
   'replies.awaiting': repliesAwaitingDecision,
+  'outgoing.dispatchReply': dispatchReply,
+  'outgoing.recordDelivery': recordDelivery,
+  'outgoing.recordReturn': recordReturn,
+  'outgoing.get': getOutgoing,
+  'outgoing.ofCase': outgoingOfCase,
+  'outgoing.list': listOutgoing,
   'settings.read': readSettings,
   'settings.write': writeSettings,
   'registry.register': registerItem,

@@ -1,0 +1,69 @@
+import { localIsoDate } from '../../../shared/dates.ts';
+import type { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, RecordDeliveryInput, RecordReturnInput } from '../../../shared/outgoing/outgoing.ts';
+import type { z } from 'zod';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { DbClient } from '../db/db-client.ts';
+import { uuidv7 } from '../ids.ts';
+import { AppError } from '../rpc/app-error.ts';
+import { currentActor } from './current-actor.ts';
+import { refusalsAsErrors } from './refusals.ts';
+import type { SettingsService } from './settings-service.ts';
+
+type Parsed<T extends z.ZodType> = z.output<T>;
+
+/**
+ * The outgoing register (issue "Replies and outgoing mail", points 5 and 7): an accepted reply is
+ * sent under the desk's next RKW number and, as a rule, closes its case; delivery or return is
+ * recorded later from the return receipt and shows in the case's and the letter's path.
+ */
+export class OutgoingService {
+  readonly #db: DbClient;
+  readonly #auth: AuthService;
+  readonly #settings: SettingsService;
+  readonly #changed: () => void;
+
+  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; changed: () => void }) {
+    this.#db = deps.db;
+    this.#auth = deps.auth;
+    this.#settings = deps.settings;
+    this.#changed = deps.changed;
+  }
+
+  async dispatchReply(input: Parsed<typeof DispatchReplyInput>): Promise<OutgoingLetter> {
+    if (input.sentOn > localIsoDate(new Date())) throw new AppError('invalid_input', 'Sent in the future', [{ path: 'sentOn', message: 'outgoing.errors.future' }]);
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    const { deskCode } = await this.#settings.get();
+    const letter = await refusalsAsErrors(() => this.#db.call('outgoing.dispatchReply', {
+      id: uuidv7(), replyId: input.replyId, deskCode: deskCode === '' ? null : deskCode, channel: input.channel,
+      addresseeName: input.addresseeName, addressLines: input.addressLines, sentOn: input.sentOn, postageGrosze: input.postage,
+      massGrams: input.mass, trackingNumber: input.trackingNumber,
+      // With a central server the closure goes to the outbox like any other, so the other desks see it.
+      close: input.closeCase ? { settlement: input.settlement ?? '', outbox: this.#auth.serverUrl !== '' } : null,
+      at: new Date().toISOString(), actor,
+    }), 'conflict', 'replyId');
+    if (input.closeCase) this.#changed();
+    return letter;
+  }
+
+  async recordDelivery(input: Parsed<typeof RecordDeliveryInput>): Promise<OutgoingLetter> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    const outcome = input.kind === 'awizo_fiction' ? { kind: input.kind, firstNoticeOn: input.firstNoticeOn } : { kind: input.kind, deliveredOn: input.deliveredOn };
+    const field = input.kind === 'awizo_fiction' ? 'firstNoticeOn' : 'deliveredOn';
+    return refusalsAsErrors(() => this.#db.call('outgoing.recordDelivery', { id: input.id, outcome, today: localIsoDate(new Date()), at: new Date().toISOString(), actor }), 'conflict', field);
+  }
+
+  async recordReturn(input: Parsed<typeof RecordReturnInput>): Promise<OutgoingLetter> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    return refusalsAsErrors(() => this.#db.call('outgoing.recordReturn', {
+      id: input.id, returnedOn: input.returnedOn, reason: input.reason, today: localIsoDate(new Date()), at: new Date().toISOString(), actor,
+    }), 'conflict', 'returnedOn');
+  }
+
+  ofCase(caseId: string): Promise<OutgoingLetter[]> {
+    return this.#db.call('outgoing.ofCase', caseId);
+  }
+
+  list(query: Parsed<typeof OutgoingListQuery>): Promise<OutgoingLetter[]> {
+    return this.#db.call('outgoing.list', query);
+  }
+}
