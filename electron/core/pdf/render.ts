@@ -2,7 +2,11 @@ import type { LabelLayout } from '../../../shared/documents.ts';
 import { assertNever } from '../../../shared/result.ts';
 import type { CaseRegisterRow } from '../../../shared/cases.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
+import type { OutgoingLetter } from '../../../shared/outgoing/outgoing.ts';
+import { renderAddressLabels } from './address-labels.ts';
 import { renderCaseRegisterCsv, renderCaseRegisterPdf, type CaseRegisterDocument } from './case-register-export.ts';
+import { renderDispatchBookCsv, renderDispatchBookPdf, type DispatchBook, type PostalSender } from './dispatch-book.ts';
+import { renderEnvelopes, type EnvelopeFormat } from './envelope.ts';
 import { renderLabel } from './label.ts';
 import { renderReceipt } from './receipt.ts';
 import { renderReplyLetter, type ReplyLetter } from './reply-letter.ts';
@@ -16,7 +20,11 @@ export type DocumentJob =
   | { readonly kind: 'register-csv'; readonly items: readonly IncomingItem[] }
   | { readonly kind: 'case-register-pdf'; readonly register: CaseRegisterDocument }
   | { readonly kind: 'case-register-csv'; readonly rows: readonly CaseRegisterRow[] }
-  | { readonly kind: 'reply-letter'; readonly letter: ReplyLetter };
+  | { readonly kind: 'reply-letter'; readonly letter: ReplyLetter }
+  | { readonly kind: 'dispatch-book-pdf'; readonly book: DispatchBook }
+  | { readonly kind: 'dispatch-book-csv'; readonly book: DispatchBook }
+  | { readonly kind: 'address-labels'; readonly letters: readonly OutgoingLetter[]; readonly position: number }
+  | { readonly kind: 'envelopes'; readonly letters: readonly OutgoingLetter[]; readonly format: EnvelopeFormat; readonly sender: PostalSender };
 
 export function renderDocument(job: DocumentJob): Promise<Buffer> {
   switch (job.kind) {
@@ -34,6 +42,14 @@ export function renderDocument(job: DocumentJob): Promise<Buffer> {
       return Promise.resolve(renderCaseRegisterCsv(job.rows));
     case 'reply-letter':
       return renderReplyLetter(job.letter);
+    case 'dispatch-book-pdf':
+      return renderDispatchBookPdf(job.book);
+    case 'dispatch-book-csv':
+      return Promise.resolve(renderDispatchBookCsv(job.book));
+    case 'address-labels':
+      return renderAddressLabels(job.letters, job.position);
+    case 'envelopes':
+      return renderEnvelopes(job.letters, job.format, job.sender);
     default:
       return assertNever(job);
   }

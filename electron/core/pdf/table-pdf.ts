@@ -17,6 +17,15 @@ export interface TableDocument<Row> {
   readonly rows: readonly Row[];
   /** Printed under the column headings when there are no rows: an empty book, not a failed print. */
   readonly emptyText: string;
+  /** Printed once, after the last row, on the last page only (a total; a place to sign). */
+  readonly closing?: TableClosing;
+}
+
+export interface TableClosing {
+  /** Under the last row, the first one bold: a total, a count. */
+  readonly lines: readonly string[];
+  /** Empty boxes side by side at the right, each with its caption under it: where a stamp or a signature goes. */
+  readonly boxes?: readonly string[];
 }
 
 const FONT_SIZE = 7.5;
@@ -67,10 +76,35 @@ export async function renderTablePdf<Row>(table: TableDocument<Row>): Promise<Bu
     doc.moveTo(margin, y + height).lineTo(right, y + height).lineWidth(0.3).strokeColor('#999999').stroke().strokeColor('#000000').lineWidth(1);
     doc.y = y + height;
   });
+  if (table.closing) drawClosing(doc, table.closing, { left: margin, right, bottom }, pageHeading);
   numberPages(doc, margin);
   return finish();
 }
 
+const BOX_WIDTH = mm(60);
+const BOX_HEIGHT = mm(25);
+
+/** The closing block, kept whole: a total torn from its stamp box would not show what the post office took. */
+function drawClosing(doc: Pdf, closing: TableClosing, area: { left: number; right: number; bottom: number }, newPage: () => void): void {
+  const boxes = closing.boxes ?? [];
+  doc.font('regular').fontSize(8);
+  const linesHeight = closing.lines.reduce((sum, line) => sum + doc.heightOfString(line), 0) + mm(2);
+  const boxesHeight = boxes.length > 0 ? mm(3) + BOX_HEIGHT + mm(8) : 0;
+  if (doc.y + linesHeight + boxesHeight > area.bottom) {
+    doc.addPage();
+    newPage();
+  }
+  const [first = '', ...rest] = closing.lines;
+  doc.font('bold').fontSize(8).text(first, area.left, doc.y + mm(2));
+  doc.font('regular');
+  for (const line of rest) doc.text(line, area.left, doc.y);
+  const top = doc.y + mm(3);
+  boxes.forEach((caption, i) => {
+    const x = area.right - (boxes.length - i) * (BOX_WIDTH + mm(5)) + mm(5);
+    doc.rect(x, top, BOX_WIDTH, BOX_HEIGHT).lineWidth(0.5).dash(2, { space: 2 }).stroke().undash().lineWidth(1);
+    doc.fontSize(7).text(caption, x, top + BOX_HEIGHT + mm(1), { width: BOX_WIDTH, align: 'center' });
+  });
+}
 function numberPages(doc: Pdf, margin: number): void {
   const range = doc.bufferedPageRange();
   for (let page = range.start; page < range.start + range.count; page++) {

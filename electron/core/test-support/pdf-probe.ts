@@ -77,3 +77,28 @@ export async function pdfBarcodes(bytes: Uint8Array, options: { page?: number; d
   });
   return readBarcodes(new Uint8Array(png), { formats: ['Code128', 'QRCode'], tryHarder: true, maxNumberOfSymbols: 64 });
 }
+
+export interface PdfWord {
+  /** From 1. */
+  readonly page: number;
+  readonly text: string;
+  /** The word's box in millimetres from the page's top left corner. */
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** Every word with its place on the page (pdftotext -bbox), to check that text lands where paper needs it. */
+export function pdfWords(bytes: Uint8Array): PdfWord[] {
+  const html = withPdfFile(bytes, (file) => execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+  const toMm = (pt: string): number => (Number(pt) * 25.4) / 72;
+  const unescape = (text: string): string => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+  const words: PdfWord[] = [];
+  html.split(/<page /u).slice(1).forEach((page, index) => {
+    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu)) {
+      words.push({ page: index + 1, text: unescape(m[5] ?? ''), left: toMm(m[1] ?? ''), top: toMm(m[2] ?? ''), right: toMm(m[3] ?? ''), bottom: toMm(m[4] ?? '') });
+    }
+  });
+  return words;
+}
