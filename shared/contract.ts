@@ -16,7 +16,7 @@ import { Role } from './sync/protocol.ts';
 import { LetterTemplate, TemplateInput } from './replies/templates.ts';
 import { PlaceholderNameSchema } from './replies/placeholders.ts';
 import { DecideReplyInput, DraftReplyInput, Reply, UpdateReplyInput } from './replies/replies.ts';
-import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, RecordDeliveryInput, RecordReturnInput } from './outgoing/outgoing.ts';
+import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintRequest, RecordDeliveryInput, RecordReturnInput } from './outgoing/outgoing.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 
 /**
@@ -138,6 +138,8 @@ export const methods = {
   'outgoing.ofCase': { input: z.object({ caseId: z.uuid() }), output: z.array(OutgoingLetter) },
   /** The outgoing register (RKW) for a period, by desk and number. */
   'outgoing.list': { input: OutgoingListQuery, output: z.array(OutgoingLetter) },
+  /** The dispatch book of a day's registered post (PDF, CSV), address labels, envelopes DL or C5. */
+  'outgoing.print': { input: OutgoingPrintRequest, output: GeneratedFile },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },

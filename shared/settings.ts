@@ -50,12 +50,23 @@ export const HotFolderPath = z
   .max(1024, { error: 'validation.tooLong1024' })
   .refine((value) => !Array.from({ length: value.length }, (_, i) => value.charCodeAt(i)).some((code) => code < 0x20), { error: 'validation.hotFolderPath' });
 
+/**
+ * The sender printed at the head of the dispatch book and as the return address on envelopes:
+ * the office's name, then its address, one per line. Empty: nothing postal can be printed yet.
+ */
+export const PostalSender = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .max(500, { error: 'validation.tooLong500' })
+  .refine((value) => value === '' || value.split('\n').filter((line) => line.trim() !== '').length >= 2, { error: 'validation.postalSender' });
+
 export const EditableSettings = z.object({
   workstationName: WorkstationName,
   deskCode: DeskCode,
   centralServerUrl: CentralServerUrl,
   uiLanguage: UiLanguage,
   hotFolderPath: HotFolderPath.default(''),
+  postalSender: PostalSender.default(''),
 });
 export type EditableSettings = z.infer<typeof EditableSettings>;
 export type SettingsKey = keyof EditableSettings;

@@ -130,7 +130,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events, queued: () => documentText.kick() });
   if (options.holdTextQueue !== true) await documentText.start();
   const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
-  const outgoing = new OutgoingService({ db, auth, settings, changed: () => sync.kick() });
+  const outgoing = new OutgoingService({ db, auth, settings, documents, changed: () => sync.kick() });
   const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] } });
   // Files the MFPs scan into the hot folder are batches: split by their labels, the rest to the tray.
@@ -219,6 +219,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'outgoing.recordReturn': (input) => outgoing.recordReturn(input),
     'outgoing.ofCase': (input) => outgoing.ofCase(input.caseId),
     'outgoing.list': (input) => outgoing.list(input),
+    'outgoing.print': (input) => outgoing.print(input),
     'cases.pause': (input) => cases.pause(input.id, input.from, input.reason),
     'cases.resume': (input) => cases.resume(input.id, input.to),
     'cases.extend': (input) => cases.extend(input.id, input.noticeOn, input.newDate, input.reason),

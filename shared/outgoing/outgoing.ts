@@ -155,3 +155,21 @@ export function awizoFictionDate(firstNoticeOn: string): string {
   const day = new Date(Date.UTC(y, m - 1, d + 14));
   return day.toISOString().slice(0, 10);
 }
+
+/** Most letters one set of labels or envelopes may hold: a day's post of a large desk. */
+export const MAX_PRINTED_LETTERS = 2000;
+
+/**
+ * The desk's postal papers: the dispatch book of a day's registered post (PDF or CSV, the desk's
+ * own by default), address labels from a position on a half-used sheet, envelopes DL or C5.
+ */
+export const OutgoingPrintRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dispatchBook'), date: IsoDate, format: z.enum(['pdf', 'csv']), deskCode: z.string().nullable().default(null) }),
+  z.object({
+    kind: z.literal('labels'),
+    ids: z.array(z.uuid()).min(1, { error: 'outgoing.errors.nothingChosen' }).max(MAX_PRINTED_LETTERS),
+    position: z.number().int().min(1, { error: 'validation.labelPosition' }).max(24, { error: 'validation.labelPosition' }).default(1),
+  }),
+  z.object({ kind: z.literal('envelopes'), ids: z.array(z.uuid()).min(1, { error: 'outgoing.errors.nothingChosen' }).max(MAX_PRINTED_LETTERS), format: z.enum(['DL', 'C5']) }),
+]);
+export type OutgoingPrintRequest = z.input<typeof OutgoingPrintRequest>;

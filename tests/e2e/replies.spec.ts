@@ -123,6 +123,19 @@ test('a clerk drafts a reply from a template, the head returns it with remarks, 
   await expect(row.getByTestId('outgoing-state')).toContainText('Doręczono');
   await expect(row.getByTestId('outgoing-state')).toContainText('odebrał adresat (podpis na potwierdzeniu)');
 
+  // The day's dispatch book: refused in Polish until the desk has a sender, then the PDF with the znak sprawy.
+  await page.getByRole('button', { name: 'Zapisz jako PDF' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Nie podano nadawcy przesyłek: uzupełnij go w Ustawieniach (nazwa urzędu i adres).');
+  await rpc(server, 'settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', postalSender: 'Urząd Miasta Opola\nRynek-Ratusz\n45-015 Opole' });
+  const bookDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Zapisz jako PDF' }).click();
+  const book = readFileSync(await (await bookDownload).path());
+  const bookWords = pdfText(book).split(/\s+/u).filter(Boolean).join(' ');
+  expect(bookWords).toContain('Pocztowa książka nadawcza');
+  expect(bookWords).toContain(`${opened.sign} ZPO`);
+  expect(bookWords).toContain('Razem: 1 przesyłka, opłata 8,60 zł');
+  expect(pdfFonts(book).every((f) => f.embedded)).toBe(true);
+
   // The letter's own path shows its reply going out and arriving.
   await page.goto(`${server.origin}/#/kancelaria/rejestr/${letter.id}`);
   await expect(page.locator('.history')).toContainText(`Wysłano odpowiedź (${opened.sign}): RKW/KO/1/${String(year)}, List polecony za potwierdzeniem odbioru (KPA)`);

@@ -5,7 +5,9 @@ import { awizoFictionDate, type OutgoingLetter } from '../../../shared/outgoing/
 import type { ItemDetail } from '../../../shared/registry.ts';
 import type { Reply } from '../../../shared/replies/replies.ts';
 import type { LetterTemplate } from '../../../shared/replies/templates.ts';
-import { ok } from '../test-support/contract-results.ts';
+import type { GeneratedFile } from '../../../shared/documents.ts';
+import { fileBytes as bytes, ok } from '../test-support/contract-results.ts';
+import { pdfFonts, pdfText } from '../test-support/pdf-probe.ts';
 import { sampleItem } from '../test-support/sample-item.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { startWorkstation, type Workstation } from '../workstation.ts';
@@ -109,5 +111,43 @@ describe('the outgoing register: dispatch, delivery, return', { timeout: 60_000 
     expect(awizoFictionDate('2026-12-01')).toBe('2026-12-15');
     expect(awizoFictionDate('2026-12-20')).toBe('2027-01-03');
     expect(awizoFictionDate('2028-02-20')).toBe('2028-03-05');
+  });
+});
+
+describe('the desk\'s postal papers', { timeout: 60_000 }, () => {
+  it('prints the day\'s dispatch book with the znak sprawy in the remarks, and labels and envelopes of the chosen letters', async () => {
+    const ws = await workstation('KO');
+    const first = await replyInCase(ws);
+    const second = await replyInCase(ws);
+    const third = await replyInCase(ws);
+    const zpo = ok(await ws.dispatch('outgoing.dispatchReply', sendZpo(first.replyId))) as OutgoingLetter;
+    const registered = ok(await ws.dispatch('outgoing.dispatchReply', { ...sendZpo(second.replyId), channel: 'registered', addresseeName: 'Gęślą Jaźń Sp. z o.o.', postage: '12,90' })) as OutgoingLetter;
+    ok(await ws.dispatch('outgoing.dispatchReply', { ...sendZpo(third.replyId), channel: 'epuap', postage: '', mass: '', trackingNumber: '' }));
+
+    // Without a sender in the settings nothing postal is printed, and the clerk is told where to add it.
+    expect(await ws.dispatch('outgoing.print', { kind: 'dispatchBook', date: today, format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'not_configured', issues: [{ message: 'outgoing.errors.noSender' }] } });
+    expect(await ws.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', postalSender: 'Urząd Miasta Opola' })).toMatchObject({ ok: false, error: { issues: [{ path: 'postalSender', message: 'validation.postalSender' }] } });
+    ok(await ws.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', postalSender: 'Urząd Miasta Opola\nRynek-Ratusz\n45-015 Opole' }));
+
+    const book = bytes(ok(await ws.dispatch('outgoing.print', { kind: 'dispatchBook', date: today, format: 'pdf' })) as GeneratedFile);
+    const words = pdfText(book).split(/\s+/u).filter(Boolean).join(' ');
+    expect(words).toContain('Pocztowa książka nadawcza');
+    expect(words).toContain('Urząd Miasta Opola');
+    expect(words).toContain(`${zpo.caseSign ?? ''} ZPO`);
+    expect(words).toContain(registered.caseSign ?? '');
+    expect(words).toContain('Gęślą Jaźń Sp. z o.o.');
+    // Registered post only: the ePUAP letter is not in the book; the total is the two postages.
+    expect(words).toContain('Razem: 2 przesyłki, opłata 21,50 zł');
+    expect(pdfFonts(book).every((f) => f.embedded)).toBe(true);
+    const csv = bytes(ok(await ws.dispatch('outgoing.print', { kind: 'dispatchBook', date: today, format: 'csv' })) as GeneratedFile).toString('utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+
+    const labels = bytes(ok(await ws.dispatch('outgoing.print', { kind: 'labels', ids: [registered.id, zpo.id], position: 24 })) as GeneratedFile);
+    expect(pdfText(labels).split(/\s+/u).join(' ')).toMatch(/Gęślą Jaźń Sp\. z o\.o\.[\s\S]*Zdzisław Źdźbło/u);
+    const envelopes = bytes(ok(await ws.dispatch('outgoing.print', { kind: 'envelopes', ids: [zpo.id], format: 'DL' })) as GeneratedFile);
+    expect(pdfText(envelopes)).toContain('Rynek-Ratusz');
+    expect(pdfText(envelopes)).toContain('Zdzisław Źdźbło');
+    expect(await ws.dispatch('outgoing.print', { kind: 'envelopes', ids: [], format: 'C5' })).toMatchObject({ ok: false, error: { issues: [{ message: 'outgoing.errors.nothingChosen' }] } });
+    await ws.close();
   });
 });

@@ -1,6 +1,10 @@
 import { localIsoDate } from '../../../shared/dates.ts';
-import type { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, RecordDeliveryInput, RecordReturnInput } from '../../../shared/outgoing/outgoing.ts';
 import type { z } from 'zod';
+import type { GeneratedFile } from '../../../shared/documents.ts';
+import type { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintRequest, RecordDeliveryInput, RecordReturnInput } from '../../../shared/outgoing/outgoing.ts';
+import { assertNever } from '../../../shared/result.ts';
+import type { DocumentsClient } from '../pdf/documents-client.ts';
+import type { PostalSender } from '../pdf/dispatch-book.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
 import { uuidv7 } from '../ids.ts';
@@ -21,9 +25,11 @@ export class OutgoingService {
   readonly #auth: AuthService;
   readonly #settings: SettingsService;
   readonly #changed: () => void;
+  readonly #documents: DocumentsClient;
 
-  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; changed: () => void }) {
+  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient; changed: () => void }) {
     this.#db = deps.db;
+    this.#documents = deps.documents;
     this.#auth = deps.auth;
     this.#settings = deps.settings;
     this.#changed = deps.changed;
@@ -66,4 +72,47 @@ export class OutgoingService {
   list(query: Parsed<typeof OutgoingListQuery>): Promise<OutgoingLetter[]> {
     return this.#db.call('outgoing.list', query);
   }
+
+  /** The desk's postal papers; the dispatch book is the desk's own unless another is named. */
+  async print(request: Parsed<typeof OutgoingPrintRequest>): Promise<GeneratedFile> {
+    switch (request.kind) {
+      case 'dispatchBook': {
+        const settings = await this.#settings.get();
+        const deskCode = request.deskCode ?? (settings.deskCode === '' ? null : settings.deskCode);
+        const letters = await this.#db.call('outgoing.dispatchBook', request.date, deskCode);
+        const book = { sender: senderOf(settings.postalSender), date: request.date, deskCode: deskCode ?? '', letters };
+        const stem = `ksiazka-nadawcza-${request.date}${deskCode === null ? '' : `-${deskCode}`}`;
+        if (request.format === 'csv') return { fileName: `${stem}.csv`, mediaType: 'text/csv', base64: (await this.#documents.render({ kind: 'dispatch-book-csv', book })).toString('base64') };
+        return pdf(`${stem}.pdf`, await this.#documents.render({ kind: 'dispatch-book-pdf', book }));
+      }
+      case 'labels': {
+        const letters = await this.#chosen(request.ids);
+        return pdf(`etykiety-adresowe-${letters[0]?.sentOn ?? ''}.pdf`, await this.#documents.render({ kind: 'address-labels', letters, position: request.position }));
+      }
+      case 'envelopes': {
+        const letters = await this.#chosen(request.ids);
+        const sender = senderOf((await this.#settings.get()).postalSender);
+        return pdf(`koperty-${request.format}-${letters[0]?.sentOn ?? ''}.pdf`, await this.#documents.render({ kind: 'envelopes', letters, format: request.format, sender }));
+      }
+      default:
+        return assertNever(request);
+    }
+  }
+
+  async #chosen(ids: readonly string[]): Promise<OutgoingLetter[]> {
+    const letters = await this.#db.call('outgoing.byIds', ids);
+    if (letters.length !== ids.length) throw new AppError('not_found', 'Some letters are not in the outgoing register', [{ path: 'ids', message: 'errors.not_found' }]);
+    return letters;
+  }
+}
+
+/** The postal sender from the settings; printing without one would put an anonymous office on the book. */
+function senderOf(setting: string): PostalSender {
+  const [name, ...addressLines] = setting.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  if (name === undefined || addressLines.length === 0) throw new AppError('not_configured', 'No postal sender in the settings', [{ path: 'postalSender', message: 'outgoing.errors.noSender' }]);
+  return { name, addressLines };
+}
+
+function pdf(fileName: string, bytes: Buffer): GeneratedFile {
+  return { fileName, mediaType: 'application/pdf', base64: bytes.toString('base64') };
 }

@@ -13,7 +13,7 @@ import { assignTrayPart, batchFileInUse, batchSummary, recordBatch, trayPartPdf,
 import { documentTextStatus, finishTextJob, resumeTextJobs, savePageText, searchDocumentText, takeTextJob, textQueueProgress } from './document-text.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { acceptReply, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
-import { dispatchReply, getOutgoing, listOutgoing, outgoingOfCase, recordDelivery, recordReturn } from './outgoing-letters.ts';
+import { dispatchBookLetters, dispatchReply, getOutgoing, outgoingByIds, listOutgoing, outgoingOfCase, recordDelivery, recordReturn } from './outgoing-letters.ts';
 import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { applyPushResults, claimQueue, clientOf, outboxBatch, syncCounts, unclaimedQueue } from './outbox.ts';
@@ -47,6 +47,8 @@ export const repositories = {
   'outgoing.get': getOutgoing,
   'outgoing.ofCase': outgoingOfCase,
   'outgoing.list': listOutgoing,
+  'outgoing.byIds': outgoingByIds,
+  'outgoing.dispatchBook': dispatchBookLetters,
   'settings.read': readSettings,
   'settings.write': writeSettings,
   'registry.register': registerItem,

@@ -75,6 +75,26 @@ export function listOutgoing(db: Database, filter: OutgoingFilter): OutgoingLett
     .map(toLetter);
 }
 
+/** Letters by id, in the order asked (for labels and envelopes the clerk picked); unknown ids are left out. */
+export function outgoingByIds(db: Database, ids: readonly string[]): OutgoingLetter[] {
+  const read = db.prepare<[string], OutgoingRow>(`${SELECT} WHERE o.id = ?`);
+  return ids.flatMap((id) => {
+    const row = read.get(id);
+    return row ? [toLetter(row)] : [];
+  });
+}
+
+/** One day's registered post of a desk, in RKW order: the lines of its pocztowa książka nadawcza. */
+export function dispatchBookLetters(db: Database, date: string, deskCode: string | null): OutgoingLetter[] {
+  return db
+    .prepare<[{ date: string; desk: string | null }], OutgoingRow>(
+      `${SELECT} WHERE o.sent_on = @date AND (@desk IS NULL OR o.desk_code = @desk) AND o.channel IN ('registered_zpo', 'registered')
+       ORDER BY o.desk_code, o.year, o.sequence`,
+    )
+    .all({ date, desk: deskCode })
+    .map(toLetter);
+}
+
 export interface DispatchArgs {
   readonly id: string;
   readonly replyId: string;
