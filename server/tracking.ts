@@ -28,7 +28,17 @@ export async function trackLetter(db: Sql, trackingPinKey: string, code: string,
   if (route?.routed_at) path.push({ step: 'routed', at: new Date(route.routed_at).toISOString() });
   if (route?.accepted_at) path.push({ step: 'with_clerk', at: new Date(route.accepted_at).toISOString() });
   if (row.cancelled_at !== null) path.push({ step: 'cancelled', at: new Date(row.cancelled_at).toISOString() });
+  // The first reply sent in a case of this letter, and its delivery: days, as the post records them.
+  const [reply] = await db.query<{ sent_on: string; delivered_on: string | null }>(
+    `SELECT o.sent_on::text AS sent_on, o.delivered_on::text AS delivered_on FROM outgoing_letters o JOIN case_items ci ON ci.case_id = o.case_id
+     WHERE ci.item_id = (SELECT id FROM incoming_items WHERE tracking_code = $1) ORDER BY o.sent_on, o.delivered_on NULLS LAST LIMIT 1`,
+    [normalized],
+  );
+  if (reply) path.push({ step: 'reply_sent', at: reply.sent_on });
+  if (reply?.delivered_on) path.push({ step: 'delivered', at: reply.delivered_on });
   const received = new Date(item.receivedAt);
+  // Processing ends when the reply goes out; until then it runs to today.
+  const end = reply ? new Date(`${reply.sent_on}T23:59:59Z`) : now;
   const [opened] = await db.query<{ id: string; started_on: string; matter_type: string }>(
     `SELECT c.id, c.started_on::text AS started_on, c.matter_type FROM case_items ci JOIN cases c ON c.id = ci.case_id
      WHERE ci.item_id = (SELECT id FROM incoming_items WHERE tracking_code = $1) ORDER BY c.opened_at LIMIT 1`,
@@ -39,7 +49,7 @@ export async function trackLetter(db: Sql, trackingPinKey: string, code: string,
     receivedAt: item.receivedAt,
     path,
     dueDate: opened ? await currentDueDate(db, opened) : null,
-    processingDays: Math.max(0, Math.floor((now.getTime() - received.getTime()) / DAY_MS)),
+    processingDays: Math.max(0, Math.floor((Math.min(end.getTime(), now.getTime()) - received.getTime()) / DAY_MS)),
   };
 }
 

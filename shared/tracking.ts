@@ -6,7 +6,8 @@ import { z } from 'zod';
  */
 export const TrackingStep = z.object({
   step: z.enum(['received', 'routed', 'with_clerk', 'reply_sent', 'delivered', 'cancelled']),
-  at: z.iso.datetime({ offset: true }),
+  /** A moment; or a day alone for the reply's sending and delivery, which the post records by day. */
+  at: z.union([z.iso.datetime({ offset: true }), z.iso.date()]),
 });
 export type TrackingStep = z.infer<typeof TrackingStep>;
 

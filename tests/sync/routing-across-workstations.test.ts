@@ -37,6 +37,8 @@ async function desk(server: RunningServer, person: (typeof PEOPLE)[number], desk
   keep(ws);
   ok(await ws.dispatch('organisation.import', { units: UNITS, people: PEOPLE.map(({ login, displayName, post, unitCode, role }) => ({ login, displayName, post, unitCode, roles: [role] })) }));
   ok(await ws.dispatch('jrwa.import', { ownerCode: 'UM', name: 'Wykaz', validFrom: '2011-01-01', csv: 'symbol;hasło;kategoria\n6;Gospodarka;\n68;Nieruchomości;\n683;Podziały;\n6831;Podziały nieruchomości;A\n' }));
+  // Templates are an administrator's; before joining the server this PC's own admin adds one.
+  ok(await ws.dispatch('templates.save', { id: null, unitCode: 'UM', name: 'Odpowiedź', place: 'Opole', letterhead: 'Urząd Miasta', body: 'W odpowiedzi na pismo informuję, że sprawę załatwiono.', signature: 'Naczelnik' }));
   ok(await ws.dispatch('settings.update', { workstationName: person.displayName, deskCode, centralServerUrl: server.url, uiLanguage: 'pl' }));
   ok(await ws.dispatch('auth.signIn', { login: person.login, password: person.password }));
   ok(await ws.dispatch('sync.now', {}));
@@ -97,5 +99,42 @@ describe('dekretacja across workstations through the central server', { timeout:
     const back = await inboxOf(registryDesk);
     expect(back.returned.map((r) => [r.rpwNumber, r.returnedReason])).toEqual([[letter.rpwNumber, 'Drogi prowadzi Miejski Zarząd Dróg']]);
     expect(ok(await registryDesk.dispatch('sync.status', {}))).toMatchObject({ pending: 0, issues: 0 });
+  });
+
+  it('the reply sent from a case and its delivery reach the resident\'s path, with the processing time ending at the sending', async () => {
+    const server = await central();
+    const [registryDesk, clerk] = [await desk(server, REGISTRY, 'KO'), await desk(server, CLERK)];
+    const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 14/1' }))) as IncomingItem;
+    ok(await registryDesk.dispatch('sync.now', {}));
+    ok(await clerk.dispatch('sync.now', {}));
+    const today = new Date().toISOString().slice(0, 10);
+    const opened = ok(await clerk.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN', jrwaSymbol: '6831', title: 'Podział działki 14/1', matterType: 'kpa_general', startedOn: today })) as { id: string };
+    ok(await clerk.dispatch('sync.now', {}));
+    const [template] = ok(await clerk.dispatch('templates.list', { unitCode: 'GN' })) as { id: string }[];
+    const reply = ok(await clerk.dispatch('replies.draft', { caseId: opened.id, templateId: template?.id ?? '' })) as { id: string };
+    ok(await clerk.dispatch('replies.submit', { id: reply.id }));
+    // The head accepts at the clerk's PC (replies do not travel between desks yet).
+    ok(await clerk.dispatch('auth.signOut', {}));
+    ok(await clerk.dispatch('auth.signIn', { login: HEAD.login, password: HEAD.password }));
+    ok(await clerk.dispatch('replies.decide', { id: reply.id, decision: 'accept' }));
+    ok(await clerk.dispatch('auth.signOut', {}));
+    ok(await clerk.dispatch('auth.signIn', { login: CLERK.login, password: CLERK.password }));
+
+    const sent = ok(await clerk.dispatch('outgoing.dispatchReply', {
+      replyId: reply.id, channel: 'registered_zpo', addresseeName: 'Jan Kowalski', addressLines: 'ul. Długa 1\n45-001 Opole', sentOn: today, postage: '8,60', closeCase: true, settlement: 'Decyzja wysłana',
+    })) as { id: string; rkwNumber: string };
+    expect(sent.rkwNumber).toBe(`RKW/GN/1/${today.slice(0, 4)}`);
+    expect(ok(await clerk.dispatch('sync.now', {}))).toMatchObject({ pending: 0, issues: 0 });
+    const track = async () => (await (await fetch(`${server.url}/v1/track/${letter.trackingCode}?pin=${letter.trackingPin}`)).json()) as { path: { step: string; at: string }[]; processingDays: number };
+    expect((await track()).path.slice(-1)).toEqual([{ step: 'reply_sent', at: today }]);
+    // Calendar days from receipt to the day the reply went out.
+    expect((await track()).processingDays).toBe(Math.round((Date.parse(today) - Date.parse(letter.receivedAt.slice(0, 10))) / 86_400_000));
+
+    ok(await clerk.dispatch('outgoing.recordDelivery', { id: sent.id, kind: 'signed', deliveredOn: today }));
+    expect(ok(await clerk.dispatch('sync.now', {}))).toMatchObject({ pending: 0, issues: 0 });
+    const delivered = await track();
+    expect(delivered.path.slice(-2)).toEqual([{ step: 'reply_sent', at: today }, { step: 'delivered', at: today }]);
+    // Still nothing personal on the public path.
+    expect(JSON.stringify(delivered)).not.toMatch(/Kowalski|Długa|RKW|8,60/u);
   });
 });

@@ -43,11 +43,11 @@ export class OutgoingService {
       id: uuidv7(), replyId: input.replyId, deskCode: deskCode === '' ? null : deskCode, channel: input.channel,
       addresseeName: input.addresseeName, addressLines: input.addressLines, sentOn: input.sentOn, postageGrosze: input.postage,
       massGrams: input.mass, trackingNumber: input.trackingNumber,
-      // With a central server the closure goes to the outbox like any other, so the other desks see it.
-      close: input.closeCase ? { settlement: input.settlement ?? '', outbox: this.#auth.serverUrl !== '' } : null,
-      at: new Date().toISOString(), actor,
+      close: input.closeCase ? { settlement: input.settlement ?? '' } : null,
+      // With a central server the sending and the closure go to the outbox, so the other desks and the letter's public path see them.
+      outbox: this.#outbox, at: new Date().toISOString(), actor,
     }), 'conflict', 'replyId');
-    if (input.closeCase) this.#changed();
+    this.#changed();
     return letter;
   }
 
@@ -55,14 +55,22 @@ export class OutgoingService {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const outcome = input.kind === 'awizo_fiction' ? { kind: input.kind, firstNoticeOn: input.firstNoticeOn } : { kind: input.kind, deliveredOn: input.deliveredOn };
     const field = input.kind === 'awizo_fiction' ? 'firstNoticeOn' : 'deliveredOn';
-    return refusalsAsErrors(() => this.#db.call('outgoing.recordDelivery', { id: input.id, outcome, today: localIsoDate(new Date()), at: new Date().toISOString(), actor }), 'conflict', field);
+    const recorded = await refusalsAsErrors(() => this.#db.call('outgoing.recordDelivery', { id: input.id, outcome, today: localIsoDate(new Date()), at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', field);
+    this.#changed();
+    return recorded;
   }
 
   async recordReturn(input: Parsed<typeof RecordReturnInput>): Promise<OutgoingLetter> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    return refusalsAsErrors(() => this.#db.call('outgoing.recordReturn', {
-      id: input.id, returnedOn: input.returnedOn, reason: input.reason, today: localIsoDate(new Date()), at: new Date().toISOString(), actor,
+    const recorded = await refusalsAsErrors(() => this.#db.call('outgoing.recordReturn', {
+      id: input.id, returnedOn: input.returnedOn, reason: input.reason, today: localIsoDate(new Date()), at: new Date().toISOString(), actor, outbox: this.#outbox,
     }), 'conflict', 'returnedOn');
+    this.#changed();
+    return recorded;
+  }
+
+  get #outbox(): boolean {
+    return this.#auth.serverUrl !== '';
   }
 
   ofCase(caseId: string): Promise<OutgoingLetter[]> {

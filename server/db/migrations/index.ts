@@ -6,6 +6,7 @@ import { caseItems } from './0005-case-items.ts';
 import { caseTerms } from './0006-case-terms.ts';
 import { pushFunctions } from './0007-push-functions.ts';
 import { caseSync } from './0008-case-sync.ts';
+import { outgoingLetters } from './0009-outgoing-letters.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -14,5 +15,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync, outgoingLetters];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

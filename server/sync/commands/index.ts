@@ -6,6 +6,7 @@ import type { Gate, Outcome } from '../exactly-once.ts';
 import {
   AttachItemCommand, attachItemCommand, CaseNoteCommand, caseNoteCommand, CloseCaseCommand, closeCaseCommand, ExtendCaseCommand, extendCaseCommand, OpenCaseCommand, openCaseCommand, PauseCaseCommand, pauseCaseCommand, ResumeCaseCommand, resumeCaseCommand,
 } from './cases.ts';
+import { DispatchCommand, dispatchCommand, OutcomeCommand, outcomeCommand } from './outgoing.ts';
 import { pushRegistration, RegisterCommand } from './register-item.ts';
 import { AcceptCommand, acceptCommand, AssignCommand, assignCommand, ReturnCommand, returnCommand, RouteCommand, routeCommand } from './routing.ts';
 import { CancelCommand, cancelCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
@@ -67,6 +68,9 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   'routing.assign': command(AssignCommand, assignCommand),
   'routing.accept': command(AcceptCommand, acceptCommand),
   'routing.return': command(ReturnCommand, returnCommand),
+  // Replies sent and delivered: the "reply sent" and "delivered" steps of a letter's public path.
+  'outgoing.dispatch': command(DispatchCommand, dispatchCommand),
+  'outgoing.outcome': command(OutcomeCommand, outcomeCommand),
 };
 
 /** The spec pushed under `name`, if there is one (never an Object.prototype member). */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { awizoFictionDate, formatRkwNumber, type DeliveryKind, type OutgoingChannel, type OutgoingLetter } from '../../../../shared/outgoing/outgoing.ts';
 import { appendCaseEvent, closeCase, type Actor } from './cases.ts';
+import { enqueueCommand } from './outbox.ts';
 import { Refusal } from './refusal.ts';
 
 interface OutgoingRow {
@@ -108,7 +109,9 @@ export interface DispatchArgs {
   readonly massGrams: number | null;
   readonly trackingNumber: string | null;
   /** Closing the loop: the case is closed in the same transaction, so a sent reply never leaves it half-done. */
-  readonly close: { readonly settlement: string; readonly outbox: boolean } | null;
+  readonly close: { readonly settlement: string } | null;
+  /** With a central server: the letter's public path learns the reply went out (and the closure follows it). */
+  readonly outbox: boolean;
   readonly at: string;
   readonly actor: Actor;
 }
@@ -145,8 +148,11 @@ export function dispatchReply(db: Database, args: DispatchArgs): OutgoingLetter 
     const facts = { replyId: args.replyId, outgoingId: args.id, rkwNumber: letter.rkwNumber, channel: args.channel, sentOn: args.sentOn };
     appendCaseEvent(db, reply.case_id, args.at, args.actor, 'reply_dispatched', facts);
     appendItemEvents(db, reply.case_id, args.at, args.actor, 'reply_sent', { ...facts, caseSign: letter.caseSign });
+    if (args.outbox) {
+      enqueueCommand(db, args.actor.login, 'outgoing.dispatch', { letter: { id: args.id, caseId: reply.case_id, rkwNumber: letter.rkwNumber, channel: args.channel, sentOn: args.sentOn } }, args.at);
+    }
     if (args.close !== null && reply.status !== 'closed') {
-      closeCase(db, { caseId: reply.case_id, settlement: args.close.settlement, at: args.at, actor: args.actor, outbox: args.close.outbox });
+      closeCase(db, { caseId: reply.case_id, settlement: args.close.settlement, at: args.at, actor: args.actor, outbox: args.outbox });
     }
     return letter;
   });
@@ -161,7 +167,7 @@ export type DeliveryOutcome =
  * Delivery as the return receipt says: the date the citizen's own deadlines run from, so it is a
  * date and a kind, recorded once. For the awizo fiction the deemed day is derived from the first notice.
  */
-export function recordDelivery(db: Database, args: { id: string; outcome: DeliveryOutcome; today: string; at: string; actor: Actor }): OutgoingLetter {
+export function recordDelivery(db: Database, args: { id: string; outcome: DeliveryOutcome; today: string; at: string; actor: Actor; outbox: boolean }): OutgoingLetter {
   const run = db.transaction((): OutgoingLetter => {
     const letter = openOutcome(db, args.id);
     const deliveredOn = args.outcome.kind === 'awizo_fiction' ? awizoFictionDate(args.outcome.firstNoticeOn) : args.outcome.deliveredOn;
@@ -176,6 +182,7 @@ export function recordDelivery(db: Database, args: { id: string; outcome: Delive
     if (letter.caseId !== null) {
       appendCaseEvent(db, letter.caseId, args.at, args.actor, 'reply_delivered', facts);
       appendItemEvents(db, letter.caseId, args.at, args.actor, 'reply_delivered', facts);
+      if (args.outbox) enqueueCommand(db, args.actor.login, 'outgoing.outcome', { id: args.id, deliveredOn, deliveryKind: args.outcome.kind }, args.at);
     }
     return getOutgoing(db, args.id) ?? missing(args.id);
   });
@@ -183,7 +190,7 @@ export function recordDelivery(db: Database, args: { id: string; outcome: Delive
 }
 
 /** The letter came back undelivered (zwrot): it may then be sent again, e.g. to a corrected address. */
-export function recordReturn(db: Database, args: { id: string; returnedOn: string; reason: string; today: string; at: string; actor: Actor }): OutgoingLetter {
+export function recordReturn(db: Database, args: { id: string; returnedOn: string; reason: string; today: string; at: string; actor: Actor; outbox: boolean }): OutgoingLetter {
   const run = db.transaction((): OutgoingLetter => {
     const letter = openOutcome(db, args.id);
     if (args.returnedOn < letter.sentOn) throw new Refusal('outgoing.errors.beforeSent');
@@ -194,6 +201,7 @@ export function recordReturn(db: Database, args: { id: string; returnedOn: strin
     if (letter.caseId !== null) {
       appendCaseEvent(db, letter.caseId, args.at, args.actor, 'reply_undelivered', facts);
       appendItemEvents(db, letter.caseId, args.at, args.actor, 'reply_undelivered', facts);
+      if (args.outbox) enqueueCommand(db, args.actor.login, 'outgoing.outcome', { id: args.id, returnedOn: args.returnedOn }, args.at);
     }
     return getOutgoing(db, args.id) ?? missing(args.id);
   });

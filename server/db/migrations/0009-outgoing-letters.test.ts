@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerDb } from '../database.ts';
+import { migrate } from '../migrate.ts';
+import { openPglite } from '../pglite-db.ts';
+
+describe('server migration 0009 outgoing-letters', { timeout: 60_000 }, () => {
+  let db: ServerDb;
+  const caseId = randomUUID();
+
+  beforeAll(async () => {
+    db = await openPglite(null);
+    await migrate(db);
+    const user = randomUUID();
+    await db.query("INSERT INTO users (id, login, display_name, password_hash, role) VALUES ($1, 'anna', 'Anna', '-', 'clerk')", [user]);
+    await db.query("INSERT INTO units (code, name) VALUES ('GN', 'Geodezja')");
+    await db.query(
+      `INSERT INTO cases (id, unit_code, jrwa_symbol, year, number, sign, title, matter_type, started_on, status, opened_by)
+       VALUES ($1, 'GN', '6831', 2026, 1, 'GN.6831.1.2026', 'Podział', 'kpa_general', '2026-11-20', 'open', $2)`,
+      [caseId, user],
+    );
+  }, 60_000);
+  afterAll(() => db.close());
+
+  it('keeps a sent reply of a known case, with delivery as a date and a kind, never both delivered and returned', async () => {
+    const id = randomUUID();
+    await db.query("INSERT INTO outgoing_letters (id, case_id, rkw_number, channel, sent_on, recorded_by) VALUES ($1, $2, 'RKW/KO/1/2026', 'registered_zpo', '2026-12-02', 'Anna')", [id, caseId]);
+    await expect(db.query("INSERT INTO outgoing_letters (id, case_id, rkw_number, channel, sent_on, recorded_by) VALUES ($1, $2, 'RKW/KO/2/2026', 'email', '2026-12-02', 'Anna')", [randomUUID(), randomUUID()])).rejects.toThrow(/foreign key/u);
+    await expect(db.query("UPDATE outgoing_letters SET delivered_on = '2026-12-04' WHERE id = $1", [id])).rejects.toThrow(/check/u);
+    await expect(db.query("UPDATE outgoing_letters SET delivered_on = '2026-12-04', delivery_kind = 'signed', returned_on = '2026-12-05' WHERE id = $1", [id])).rejects.toThrow(/check/u);
+    await db.query("UPDATE outgoing_letters SET delivered_on = '2026-12-04', delivery_kind = 'signed' WHERE id = $1", [id]);
+    expect(await db.query('SELECT delivered_on::text AS d, delivery_kind FROM outgoing_letters WHERE id = $1', [id])).toEqual([{ d: '2026-12-04', delivery_kind: 'signed' }]);
+  });
+});
