@@ -27,9 +27,7 @@ export async function answeredLetter(db: DbClient, found: CaseForLetter): Promis
 export async function caseValues(db: DbClient, found: CaseForLetter, answered?: IncomingItem | null): Promise<PlaceholderValues> {
   const c = found.case;
   const item = answered === undefined ? await answeredLetter(db, found) : answered;
-  const handler = c.handlerLogin === null ? null : await db.call('organisation.person', c.handlerLogin);
-  const [head] = await db.call('organisation.people', { unitCode: c.unitCode, role: 'unit_head' });
-  const unit = (await db.call('organisation.units')).find((u) => u.code === c.unitCode);
+  const { handler, head, unitName } = await db.call('organisation.letterPeople', { unitCode: c.unitCode, handlerLogin: c.handlerLogin });
   const due = c.deadline?.currentDueDate ?? null;
   return withoutEmpty({
     // A provisional sign fills a draft; a final letter refuses it (DESIGN.md: nothing final with one).
@@ -46,7 +44,7 @@ export async function caseValues(db: DbClient, found: CaseForLetter, answered?: 
     stanowisko_prowadzacego: handler?.post,
     podpisujacy: head?.displayName,
     stanowisko_podpisujacego: head?.post,
-    komorka: unit?.name,
+    komorka: unitName ?? undefined,
   });
 }
 

@@ -14,7 +14,7 @@ import { documentTextStatus, finishTextJob, resumeTextJobs, savePageText, search
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { acceptReply, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
 import { dispatchBookLetters, dispatchReply, getOutgoing, outgoingByIds, listOutgoing, outgoingOfCase, recordDelivery, recordReturn } from './outgoing-letters.ts';
-import { getPerson, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
+import { getPerson, letterPeople, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { applyPushResults, claimQueue, clientOf, outboxBatch, syncCounts, unclaimedQueue } from './outbox.ts';
 import {
@@ -41,6 +41,7 @@ export const repositories = {
   'replies.get': getReply,
   'replies.ofCase': repliesOfCase,
   'replies.awaiting': repliesAwaitingDecision,
+  'organisation.letterPeople': letterPeople,
   'outgoing.dispatchReply': dispatchReply,
   'outgoing.recordDelivery': recordDelivery,
   'outgoing.recordReturn': recordReturn,

@@ -112,6 +112,16 @@ export function getPerson(db: Database, login: string): PersonRow | null {
   return record ? toPerson(record) : null;
 }
 
+/**
+ * Who and what a letter of a case names, in one call (a reply is drawn often while edited): the
+ * handler, the unit's head (who signs), and the unit's name.
+ */
+export function letterPeople(db: Database, args: { unitCode: string; handlerLogin: string | null }): { handler: PersonRow | null; head: PersonRow | null; unitName: string | null } {
+  const unitName = db.prepare<[string], string>('SELECT name FROM units WHERE code = ?').pluck().get(args.unitCode) ?? null;
+  const [head] = listPeople(db, { unitCode: args.unitCode, role: 'unit_head' });
+  return { handler: args.handlerLogin === null ? null : getPerson(db, args.handlerLogin), head: head ?? null, unitName };
+}
+
 /** Whom `login` stands in for on `date` (zastępstwa): their inboxes are theirs to work too. */
 export function substitutingFor(db: Database, login: string, date: string): string[] {
   return db
