@@ -5,7 +5,7 @@ import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './
 import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
 import { ImportBatchInput, ImportBatchResult, TrayAssignInput, TrayAssignResult, TrayPart } from './scan-batch.ts';
 import { DocumentSearchHit, DocumentSearchQuery, DocumentTextStateQuery, DocumentTextStateResult, TextQueueProgress } from './document-text.ts';
-import { ScanInput, ScannerDevice, ScanProgress, ScanResult } from './scanning.ts';
+import { ScanBatchInput, ScanBatchResult, ScanInput, ScannerDevice, ScanProgress, ScanResult } from './scanning.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
@@ -63,6 +63,8 @@ export const methods = {
   'scanner.devices': { input: NoInput, output: z.array(ScannerDevice) },
   /** Scans one page or a feeder's batch onto a register entry as one document, or says why not. */
   'scanner.scan': { input: ScanInput, output: ScanResult },
+  /** Scans a batch of many letters and imports it as a scanned batch: split at the labels, the rest to the tray. */
+  'scanner.scanBatch': { input: ScanBatchInput, output: ScanBatchResult },
   /** Stops the scan under way; nothing of it is attached. */
   'scanner.cancel': { input: NoInput, output: z.object({ cancelled: z.boolean() }) },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },

@@ -720,6 +720,8 @@ export const en: Messages = {
   tray: {
     title: 'To be sorted',
     lead: 'Pages of scanned batches that could not be placed: before the first label, with the label of an unknown or cancelled entry, or with an unreadable label. Assign each part to an entry by typing its RPW number. Pages are never deleted.',
+    scanTitle: 'Scan a batch of letters',
+    scanLead: 'Put the letters into the feeder with their RPW labels stuck on their first pages (PATCH-T sheets or the configured separator sheets between letters are dropped). Each letter goes to its register entry; pages without a recognised label go to the list below.',
     importTitle: 'Import a batch of scans',
     importLead: 'A PDF, TIFF, JPEG or PNG file holding many letters. Each letter starts with the page carrying its RPW label; a PATCH-T separator sheet ends a letter and is dropped.',
     chooseFile: 'Choose the batch file',
@@ -773,6 +775,8 @@ export const en: Messages = {
     duplex: 'Both sides of each sheet (duplex)',
     scan: 'Scan',
     scanWith: 'Scan ({device})',
+    scanBatch: 'Scan a batch',
+    batchDone: 'Nothing scanned | Scanned a batch of {n} page. | Scanned a batch of {n} pages.',
     cancel: 'Cancel',
     cancelling: 'Stopping the scan…',
     starting: 'Starting the scanner…',

@@ -718,6 +718,8 @@ export const pl = {
   tray: {
     title: 'Do rozdzielenia',
     lead: 'Strony z partii skanów, których nie udało się przypisać do pisma: przed pierwszą etykietą, z etykietą nieznanego lub anulowanego pisma albo z nieczytelną etykietą. Przypisz każdą część do pisma, wpisując jego numer RPW. Strony nigdy nie są usuwane.',
+    scanTitle: 'Skanuj partię pism',
+    scanLead: 'Włóż do podajnika pisma z naklejonymi etykietami RPW na pierwszych stronach (karty PATCH-T lub skonfigurowane karty rozdzielające między pismami są pomijane). Każde pismo trafi do swojego wpisu w rejestrze, a strony bez rozpoznanej etykiety — do listy poniżej.',
     importTitle: 'Importuj partię skanów',
     importLead: 'Plik PDF, TIFF, JPEG lub PNG z wieloma pismami. Każde pismo zaczyna się od strony z naklejoną etykietą RPW; karta rozdzielająca PATCH-T kończy pismo i jest pomijana.',
     chooseFile: 'Wybierz plik partii',
@@ -771,6 +773,8 @@ export const pl = {
     duplex: 'Obie strony kartki (dupleks)',
     scan: 'Skanuj',
     scanWith: 'Skanuj ({device})',
+    scanBatch: 'Skanuj partię',
+    batchDone: 'Nic nie zeskanowano | Zeskanowano partię: {n} stronę. | Zeskanowano partię: {n} strony. | Zeskanowano partię: {n} stron.',
     cancel: 'Anuluj',
     cancelling: 'Przerywam skanowanie…',
     starting: 'Uruchamiam skaner…',
