@@ -50,12 +50,26 @@ export const HotFolderPath = z
   .max(1024, { error: 'validation.tooLong1024' })
   .refine((value) => !Array.from({ length: value.length }, (_, i) => value.charCodeAt(i)).some((code) => code < 0x20), { error: 'validation.hotFolderPath' });
 
+/**
+ * The text of this desk's own separator sheets for scanned batches (issue 6, point 5): a page whose
+ * barcode reads exactly this ends the letter before it and is dropped, as a PATCH-T sheet is
+ * (PATCH-T always separates). Empty means PATCH-T only. It may not look like an RPW label, which
+ * starts a letter and is kept: one code cannot mean both.
+ */
+export const BatchSeparator = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .max(64, { error: 'validation.tooLong64' })
+  .refine((value) => !Array.from({ length: value.length }, (_, i) => value.charCodeAt(i)).some((code) => code < 0x20 || code === 0x7f), { error: 'validation.batchSeparatorChars' })
+  .refine((value) => !/^RPW\//iu.test(value), { error: 'validation.batchSeparatorLabel' });
+
 export const EditableSettings = z.object({
   workstationName: WorkstationName,
   deskCode: DeskCode,
   centralServerUrl: CentralServerUrl,
   uiLanguage: UiLanguage,
   hotFolderPath: HotFolderPath.default(''),
+  batchSeparator: BatchSeparator.default(''),
 });
 export type EditableSettings = z.infer<typeof EditableSettings>;
 export type SettingsKey = keyof EditableSettings;

@@ -279,6 +279,8 @@ export const en: Messages = {
     centralServerUrl: 'Central server address',
     centralServerUrlHint: 'E.g. https://kancelaria.city.example. Empty means local work only.',
     hotFolderPath: 'Hot folder for network scanners',
+    batchSeparator: 'Separator sheet barcode text',
+    batchSeparatorHint: 'A sheet whose barcode reads exactly this, put between letters in a scanned batch, ends a letter and is dropped, as a PATCH-T sheet (which always works) is. Empty means PATCH-T only.',
     hotFolderPathHint: 'The folder multifunction devices scan into, e.g. \\\\server\\scans. Taken files go to its processed subfolder, refused ones to failed (with the reason). Empty means off.',
     uiLanguage: 'Interface language',
     languages: {
@@ -853,6 +855,8 @@ export const en: Messages = {
     tooLong2048: 'At most 2048 characters.',
     tooLong1024: 'At most 1024 characters.',
     hotFolderPath: 'The path contains characters that are not allowed.',
+    batchSeparatorChars: 'The separator sheet text contains characters that are not allowed (such as a line break or a tab).',
+    batchSeparatorLabel: 'The separator sheet text may not start with “RPW/”: that is how a letter’s label starts, and a label starts a letter rather than ending one.',
     tooLong40: 'At most 40 characters.',
     tooLong100: 'At most 100 characters.',
     tooLong200: 'At most 200 characters.',

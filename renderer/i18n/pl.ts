@@ -277,6 +277,8 @@ export const pl = {
     centralServerUrl: 'Adres serwera centralnego',
     centralServerUrlHint: 'Np. https://kancelaria.urzad.example.pl. Puste oznacza pracę wyłącznie lokalną.',
     hotFolderPath: 'Folder skanów z urządzeń sieciowych',
+    batchSeparator: 'Tekst kodu karty rozdzielającej',
+    batchSeparatorHint: 'Kartka z kodem kreskowym o dokładnie tej treści, włożona między pisma w partii skanów, kończy pismo i jest pomijana — tak jak karta PATCH-T, która działa zawsze. Puste oznacza tylko PATCH-T.',
     hotFolderPathHint: 'Folder, do którego urządzenia wielofunkcyjne zapisują skany, np. \\\\serwer\\skany. Przyjęte pliki trafiają do podfolderu processed, odrzucone do failed (z opisem przyczyny). Puste oznacza wyłączone.',
     uiLanguage: 'Język interfejsu',
     languages: {
@@ -851,6 +853,8 @@ export const pl = {
     tooLong2048: 'Najwyżej 2048 znaków.',
     tooLong1024: 'Najwyżej 1024 znaki.',
     hotFolderPath: 'Ścieżka zawiera niedozwolone znaki.',
+    batchSeparatorChars: 'Tekst karty rozdzielającej zawiera niedozwolone znaki (np. znak nowej linii lub tabulator).',
+    batchSeparatorLabel: 'Tekst karty rozdzielającej nie może zaczynać się od „RPW/” — tak zaczyna się etykieta pisma, która rozpoczyna pismo, a nie je kończy.',
     tooLong40: 'Najwyżej 40 znaków.',
     tooLong100: 'Najwyżej 100 znaków.',
     tooLong200: 'Najwyżej 200 znaków.',

@@ -150,4 +150,30 @@ describe('documents.importBatch, tray.list and tray.assign', () => {
     ]);
     await workstation.close();
   }, SLOW);
+
+  it('a separator string set in Ustawienia splits the next batch there and the sheet is dropped; unset, the same sheet is a page of the letter', async () => {
+    const { workstation } = await desk();
+    const item = ok(await workstation.dispatch('registry.register', sampleItem({ subject: 'Wniosek C' }))) as IncomingItem;
+    // paperless-ngx's Code 39 sheet reading "CUSTOM BARCODE", between a labelled letter and a stray page.
+    const custom = await PDFDocument.load(readFileSync(join(CORPUS, 'paperless-ngx/barcode-39-custom.pdf')));
+    const batchWith = async (stray: string): Promise<string> => {
+      const batch = await PDFDocument.create();
+      await labelPage(batch, item);
+      await textPage(batch, 'Wniosek C, strona 2');
+      for (const page of await batch.copyPages(custom, [0])) batch.addPage(page);
+      await textPage(batch, stray);
+      return Buffer.from(await batch.save()).toString('base64');
+    };
+    const desk1 = { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' } as const;
+
+    const unset = ok(await workstation.dispatch('documents.importBatch', { fileName: 'bez-ustawienia.pdf', base64: await batchWith('Kartka luzem 1') })) as ImportBatchResult;
+    expect(unset).toMatchObject({ status: 'imported', summary: { separatorsDropped: 0, trayParts: 0, attached: [{ itemId: item.id, pages: [1, 2, 3, 4] }] } });
+
+    expect(await workstation.dispatch('settings.update', { ...desk1, batchSeparator: 'RPW/KO/1/2026' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'batchSeparator', message: 'validation.batchSeparatorLabel' }] } });
+    ok(await workstation.dispatch('settings.update', { ...desk1, batchSeparator: ' CUSTOM BARCODE ' }));
+    const set = ok(await workstation.dispatch('documents.importBatch', { fileName: 'z-ustawieniem.pdf', base64: await batchWith('Kartka luzem 2') })) as ImportBatchResult;
+    expect(set).toMatchObject({ status: 'imported', summary: { pageCount: 4, separatorsDropped: 1, trayParts: 1, trayPages: 1, attached: [{ itemId: item.id, pages: [1, 2] }] } });
+    expect((ok(await workstation.dispatch('tray.list', {})) as TrayPart[]).map((p) => [p.sourceName, p.pages, p.reason])).toEqual([['z-ustawieniem.pdf', [4], 'tray.reason.noLabel']]);
+    await workstation.close();
+  }, SLOW);
 });

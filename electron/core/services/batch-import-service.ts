@@ -43,7 +43,9 @@ export class BatchImportService {
   async importBatch(fileName: string, bytes: Uint8Array, { source }: { source: BatchSource }): Promise<ImportBatchResult> {
     if (bytes.byteLength === 0) return refused('documentImport.empty', 'The file is empty');
     if (bytes.byteLength > this.#scanner.limits.maxFileBytes) return refused('documentImport.tooLarge', `The file has ${bytes.byteLength} bytes`);
-    const outcome = await this.#scanner.scan(bytes, this.#options);
+    // The desk's separator sheet (Ustawienia) is read at each import, so a changed one applies to the next batch.
+    const { batchSeparator } = await this.#settings.get();
+    const outcome = await this.#scanner.scan(bytes, { ...this.#options, separatorStrings: [...(this.#options.separatorStrings ?? []), batchSeparator] });
     if (!outcome.ok) return refused(outcome.reason, outcome.detail);
 
     const added: StoredFile[] = [];
