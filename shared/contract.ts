@@ -3,7 +3,7 @@ import { AppInfo, UpdateAvailable } from './app-info.ts';
 import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
-import { ImportBatchInput, ImportBatchResult, TrayAssignInput, TrayAssignResult, TrayPart } from './scan-batch.ts';
+import { ImportBatchInput, ImportBatchResult, TrayAssignInput, TrayAssignResult, TrayFileRequest, TrayPart } from './scan-batch.ts';
 import { DocumentSearchHit, DocumentSearchQuery, DocumentTextStateQuery, DocumentTextStateResult, TextQueueProgress } from './document-text.ts';
 import { ScanBatchInput, ScanBatchResult, ScanInput, ScannerDevice, ScanProgress, ScanResult } from './scanning.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
@@ -55,6 +55,8 @@ export const methods = {
   'tray.list': { input: NoInput, output: z.array(TrayPart) },
   /** A tray part attached to a register entry by hand (by its id or RPW number); pages are never discarded. */
   'tray.assign': { input: TrayAssignInput, output: TrayAssignResult },
+  /** A tray part's PDF (its pages cut from the batch), for a look before it is assigned. */
+  'tray.file': { input: TrayFileRequest, output: DocumentFile },
   /** Pages of attached documents whose words match (diacritics optional), with their register entry. */
   'documents.search': { input: DocumentSearchQuery, output: z.array(DocumentSearchHit) },
   /** How far reading documents' text has got: one entry's documents, or the whole queue. */

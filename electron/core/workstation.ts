@@ -178,6 +178,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'documents.file': (input) => documentImport.file(input.itemId, input.documentId, input.which),
     'documents.importBatch': (input) => batchImport.importBatch(input.fileName, Buffer.from(input.base64, 'base64'), { source: input.source }),
     'tray.list': () => batchImport.trayList(),
+    'tray.file': (input) => batchImport.trayFile(input.trayId),
     'tray.assign': (input) => batchImport.trayAssign(input.trayId, { itemId: input.itemId, rpwNumber: input.rpwNumber }),
     'documents.search': (input) => documentText.search(input.text, input.limit),
     'documents.textState': (input) => documentText.state(input.itemId),

@@ -3,13 +3,14 @@ import { join, resolve } from 'node:path';
 import { createCanvas, ImageData } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { ItemDocument } from '../../../shared/document-import.ts';
+import type { DocumentFile, ItemDocument } from '../../../shared/document-import.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
 import type { ImportBatchResult, TrayAssignResult, TrayPart } from '../../../shared/scan-batch.ts';
 import { sha256Of } from '../documents/content-store.ts';
 import { renderPage } from '../documents/page-raster.ts';
 import { renderLabel } from '../pdf/label.ts';
 import { ok } from '../test-support/contract-results.ts';
+import { pdfInfo } from '../test-support/pdf-probe.ts';
 import { sampleItem } from '../test-support/sample-item.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { FILES_DIR_NAME, startWorkstation, type Workstation } from '../workstation.ts';
@@ -148,6 +149,11 @@ describe('documents.importBatch, tray.list and tray.assign', () => {
       [[1], 'tiff', 'tray.reason.noLabel'],
       [[3], 'tiff', 'tray.reason.noLabel'],
     ]);
+    // The preview of a part is its own PDF: its pages only, named after the batch and the pages.
+    const [, last] = ok(await workstation.dispatch('tray.list', {})) as TrayPart[];
+    const file = ok(await workstation.dispatch('tray.file', { trayId: last?.id })) as DocumentFile;
+    expect([file.fileName, file.mediaType, pdfInfo(Buffer.from(file.base64, 'base64')).pages]).toEqual(['skan-s3.pdf', 'application/pdf', 1]);
+    expect(await workstation.dispatch('tray.file', { trayId: '019a0000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await workstation.close();
   }, SLOW);
 
