@@ -3,9 +3,9 @@ import { AppInfo, UpdateAvailable } from './app-info.ts';
 import { CaseRegisterExportRequest, GeneratedFile, ItemDocumentRequest, PrintRequest, RegisterExportRequest } from './documents.ts';
 import { Correspondent, CorrespondentInput, SearchCorrespondentsQuery } from './correspondents.ts';
 import { DocumentFile, DocumentFileRequest, ImportDocumentInput, ImportDocumentResult, ItemDocument } from './document-import.ts';
-import { ImportBatchInput, ImportBatchResult, TrayAssignInput, TrayAssignResult, TrayPart } from './scan-batch.ts';
+import { ImportBatchInput, ImportBatchResult, TrayAssignInput, TrayAssignResult, TrayFileRequest, TrayPart } from './scan-batch.ts';
 import { DocumentSearchHit, DocumentSearchQuery, DocumentTextStateQuery, DocumentTextStateResult, TextQueueProgress } from './document-text.ts';
-import { ScanInput, ScannerDevice, ScanProgress, ScanResult } from './scanning.ts';
+import { ScanBatchInput, ScanBatchResult, ScanInput, ScannerDevice, ScanProgress, ScanResult } from './scanning.ts';
 import { CancelItemInput, IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItemInput } from './registry.ts';
 import { EditableSettings, Settings } from './settings.ts';
 import { OrganisationData, Person, Unit } from './organisation/organisation.ts';
@@ -56,6 +56,8 @@ export const methods = {
   'tray.list': { input: NoInput, output: z.array(TrayPart) },
   /** A tray part attached to a register entry by hand (by its id or RPW number); pages are never discarded. */
   'tray.assign': { input: TrayAssignInput, output: TrayAssignResult },
+  /** A tray part's PDF (its pages cut from the batch), for a look before it is assigned. */
+  'tray.file': { input: TrayFileRequest, output: DocumentFile },
   /** Pages of attached documents whose words match (diacritics optional), with their register entry. */
   'documents.search': { input: DocumentSearchQuery, output: z.array(DocumentSearchHit) },
   /** How far reading documents' text has got: one entry's documents, or the whole queue. */
@@ -64,6 +66,8 @@ export const methods = {
   'scanner.devices': { input: NoInput, output: z.array(ScannerDevice) },
   /** Scans one page or a feeder's batch onto a register entry as one document, or says why not. */
   'scanner.scan': { input: ScanInput, output: ScanResult },
+  /** Scans a batch of many letters and imports it as a scanned batch: split at the labels, the rest to the tray. */
+  'scanner.scanBatch': { input: ScanBatchInput, output: ScanBatchResult },
   /** Stops the scan under way; nothing of it is attached. */
   'scanner.cancel': { input: NoInput, output: z.object({ cancelled: z.boolean() }) },
   'correspondents.search': { input: SearchCorrespondentsQuery, output: z.array(Correspondent) },

@@ -93,6 +93,9 @@ export const TrayAssignInput = z.object({
 }).refine((input) => (input.itemId === null) !== (input.rpwNumber === null), { path: ['rpwNumber'], error: 'validation.required' });
 export type TrayAssignInput = z.input<typeof TrayAssignInput>;
 
+export const TrayFileRequest = z.object({ trayId: z.uuid() });
+export type TrayFileRequest = z.input<typeof TrayFileRequest>;
+
 export const TrayAssignResult = z.object({
   itemId: z.uuid(),
   rpwNumber: z.string(),

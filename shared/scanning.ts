@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ImportRefusal, ItemDocument } from './document-import.ts';
+import { BatchSummary } from './scan-batch.ts';
 
 /**
  * Scanning paper straight onto a register entry (issue 6). A scanner is reached through one of
@@ -34,16 +35,27 @@ export type ScannerDevice = z.infer<typeof ScannerDevice>;
 export const MIN_SCAN_DPI = 50;
 export const MAX_SCAN_DPI = 1200;
 
-export const ScanInput = z.object({
-  itemId: z.uuid(),
+/** How to scan, as a driver needs it: device, resolution, colour, source and duplex. */
+export const ScanSettings = z.object({
   deviceId: z.string().min(1).max(500),
   resolution: z.number().int().min(MIN_SCAN_DPI).max(MAX_SCAN_DPI).default(300),
   mode: ScanMode.default('gray'),
   duplex: z.boolean().default(false),
   source: ScanSource.default('flatbed'),
 });
+export type ScanRequest = z.output<typeof ScanSettings>;
+
+/** Scanning onto one register entry: the pages become one document of it. */
+export const ScanInput = ScanSettings.extend({ itemId: z.uuid() });
 export type ScanInput = z.input<typeof ScanInput>;
-export type ScanRequest = z.output<typeof ScanInput>;
+export type ScanItemRequest = z.output<typeof ScanInput>;
+
+/**
+ * A batch of many letters scanned at the desk ("Skanuj partię"): no entry is named, the pages are
+ * split at their RPW labels and separator sheets like an imported batch, the rest goes to the tray.
+ */
+export const ScanBatchInput = ScanSettings;
+export type ScanBatchInput = z.input<typeof ScanBatchInput>;
 
 /**
  * Why a scan gave no document, as the i18n key the clerk reads. Nothing is attached in any of
@@ -65,6 +77,12 @@ export const ScanResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('refused'), reason: z.union([ScanRefusal, ImportRefusal]), detail: z.string() }),
 ]);
 export type ScanResult = z.infer<typeof ScanResult>;
+
+export const ScanBatchResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('imported'), summary: BatchSummary }),
+  z.object({ status: z.literal('refused'), reason: z.union([ScanRefusal, ImportRefusal]), detail: z.string() }),
+]);
+export type ScanBatchResult = z.infer<typeof ScanBatchResult>;
 
 /** Progress of the scan under way: the page being scanned (from 1) and how much of it, when known. */
 export const ScanProgress = z.object({

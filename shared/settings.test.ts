@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CentralServerUrl, DeskCode, EditableSettings, HotFolderPath, WorkstationName } from './settings.ts';
+import { BatchSeparator, CentralServerUrl, DeskCode, EditableSettings, HotFolderPath, WorkstationName } from './settings.ts';
 
 describe('settings rules', () => {
   it('trims the workstation name and requires something besides spaces', () => {
@@ -30,6 +30,14 @@ describe('settings rules', () => {
     expect(EditableSettings.parse({ workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl' }).hotFolderPath).toBe('');
     expect(HotFolderPath.safeParse('/srv/skany\nx').error?.issues[0]?.message).toBe('validation.hotFolderPath');
     expect(HotFolderPath.safeParse('x'.repeat(1025)).error?.issues[0]?.message).toBe('validation.tooLong1024');
+  });
+
+  it('takes a separator sheet text, empty (PATCH-T only) by default, and refuses one that looks like an RPW label or holds control characters', () => {
+    expect(BatchSeparator.parse('  CUSTOM BARCODE ')).toBe('CUSTOM BARCODE');
+    expect(EditableSettings.parse({ workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl' }).batchSeparator).toBe('');
+    for (const label of ['RPW/KO/1/2026', 'rpw/ko/x']) expect(BatchSeparator.safeParse(label).error?.issues[0]?.message, label).toBe('validation.batchSeparatorLabel');
+    expect(BatchSeparator.safeParse('KARTA\tROZDZIELAJĄCA').error?.issues[0]?.message).toBe('validation.batchSeparatorChars');
+    expect(BatchSeparator.safeParse('x'.repeat(65)).error?.issues[0]?.message).toBe('validation.tooLong64');
   });
 
   it('reports every bad field of a form at once, keyed by field', () => {

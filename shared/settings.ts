@@ -60,6 +60,19 @@ export const PostalSender = z
   .max(500, { error: 'validation.tooLong500' })
   .refine((value) => value === '' || value.split('\n').filter((line) => line.trim() !== '').length >= 2, { error: 'validation.postalSender' });
 
+/**
+ * The text of this desk's own separator sheets for scanned batches (issue 6, point 5): a page whose
+ * barcode reads exactly this ends the letter before it and is dropped, as a PATCH-T sheet is
+ * (PATCH-T always separates). Empty means PATCH-T only. It may not look like an RPW label, which
+ * starts a letter and is kept: one code cannot mean both.
+ */
+export const BatchSeparator = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .max(64, { error: 'validation.tooLong64' })
+  .refine((value) => !Array.from({ length: value.length }, (_, i) => value.charCodeAt(i)).some((code) => code < 0x20 || code === 0x7f), { error: 'validation.batchSeparatorChars' })
+  .refine((value) => !/^RPW\//iu.test(value), { error: 'validation.batchSeparatorLabel' });
+
 export const EditableSettings = z.object({
   workstationName: WorkstationName,
   deskCode: DeskCode,
@@ -67,6 +80,7 @@ export const EditableSettings = z.object({
   uiLanguage: UiLanguage,
   hotFolderPath: HotFolderPath.default(''),
   postalSender: PostalSender.default(''),
+  batchSeparator: BatchSeparator.default(''),
 });
 export type EditableSettings = z.infer<typeof EditableSettings>;
 export type SettingsKey = keyof EditableSettings;

@@ -140,7 +140,13 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   };
   const hotFolder = new HotFolderSupervisor({ settings, events, take: options.hotFolderTake ?? takeFromHotFolder, logError, tuning: { maxFileBytes: (options.importLimits ?? DEFAULT_IMPORT_LIMITS).maxFileBytes } });
   await hotFolder.start();
-  const scanner = new ScannerService({ drivers: options.scannerDrivers ?? defaultScannerDrivers(), imports: documentImport, events, logError });
+  const scanner = new ScannerService({
+    drivers: options.scannerDrivers ?? defaultScannerDrivers(),
+    imports: documentImport,
+    batches: (fileName, bytes) => batchImport.importBatch(fileName, bytes, { source: 'scanner' }),
+    events,
+    logError,
+  });
 
   const handlers: Handlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -174,11 +180,13 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'documents.file': (input) => documentImport.file(input.itemId, input.documentId, input.which),
     'documents.importBatch': (input) => batchImport.importBatch(input.fileName, Buffer.from(input.base64, 'base64'), { source: input.source }),
     'tray.list': () => batchImport.trayList(),
+    'tray.file': (input) => batchImport.trayFile(input.trayId),
     'tray.assign': (input) => batchImport.trayAssign(input.trayId, { itemId: input.itemId, rpwNumber: input.rpwNumber }),
     'documents.search': (input) => documentText.search(input.text, input.limit),
     'documents.textState': (input) => documentText.state(input.itemId),
     'scanner.devices': () => scanner.devices(),
     'scanner.scan': (input) => scanner.scan(input),
+    'scanner.scanBatch': (input) => scanner.scanBatch(input),
     'scanner.cancel': () => scanner.cancel(),
     'correspondents.search': (input) => registry.searchCorrespondents(input.text, input.limit),
     'correspondents.save': (input) => registry.saveCorrespondent(input),

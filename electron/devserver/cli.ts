@@ -5,13 +5,14 @@ import { parseArgs } from 'node:util';
 import { startWorkstation } from '../core/workstation.ts';
 import { startDevServer } from './server.ts';
 import { SOURCE_WORKER_URLS } from '../core/workers/worker-urls.ts';
+import { SaneDriver } from '../core/scanning/sane-driver.ts';
 
 /**
  * Browser mode: the same core and the same built renderer as the Electron app, hosted on
  * loopback. `npm start` falls back to it where no Electron binary is installed; the end-to-end
  * tests start it as a real child process.
  *
- *   node electron/devserver/cli.ts [--data-dir DIR] [--port N] [--renderer-dir DIR] [--json] [--demo]
+ *   node electron/devserver/cli.ts [--data-dir DIR] [--port N] [--renderer-dir DIR] [--json] [--demo] [--sane-pnm-file FILE]
  */
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -23,6 +24,11 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     /** A fresh data folder gets the demo city's organisation (`npm start` passes it). */
     demo: { type: 'boolean', default: false },
+    /**
+     * The page SANE's `pnm` virtual scanner "scans" (a PNM file), for demonstrations and the
+     * end-to-end tests; its built-in default is /tmp/input.ppm, shared by everyone on the machine.
+     */
+    'sane-pnm-file': { type: 'string' },
   },
 });
 
@@ -49,6 +55,7 @@ const workstation = await startWorkstation({
   workers: SOURCE_WORKER_URLS,
   checkOutput: true,
   demo: values.demo,
+  ...(values['sane-pnm-file'] === undefined ? {} : { scannerDrivers: [new SaneDriver({ backendArgs: { pnm: ['--filename', resolve(values['sane-pnm-file'])] } })] }),
 });
 const server = await startDevServer({ workstation, rendererDir, port });
 

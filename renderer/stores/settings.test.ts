@@ -25,7 +25,7 @@ const handlers = handlersFor({
 const dispatch = createDispatch(handlers, { checkOutput: true, logError: () => undefined });
 
 beforeEach(() => {
-  stored = { workstationName: 'PC-1', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', updatedAt: null };
+  stored = { workstationName: 'PC-1', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '', updatedAt: null };
   updates = [];
   offline = false;
   setApiClient(createClient({
@@ -40,13 +40,13 @@ describe('settings store', () => {
     const store = useSettingsStore();
     await store.load();
     expect(store.saved).toEqual(stored);
-    expect(store.editable).toEqual({ workstationName: 'PC-1', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '' });
+    expect(store.editable).toEqual({ workstationName: 'PC-1', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '' });
   });
 
   it('saves valid values as core normalises them', async () => {
     const store = useSettingsStore();
     await store.load();
-    const errors = await store.save({ workstationName: ' Okienko ', deskCode: 'ko-1', centralServerUrl: 'https://k.pl/', uiLanguage: 'pl', hotFolderPath: '', postalSender: '' });
+    const errors = await store.save({ workstationName: ' Okienko ', deskCode: 'ko-1', centralServerUrl: 'https://k.pl/', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '' });
     expect(errors).toEqual({});
     expect(store.saved).toMatchObject({ workstationName: 'Okienko', deskCode: 'KO-1', centralServerUrl: 'https://k.pl' });
   });
@@ -54,7 +54,7 @@ describe('settings store', () => {
   it('stops invalid values before they leave the form, with a message key per field', async () => {
     const store = useSettingsStore();
     await store.load();
-    const errors = await store.save({ workstationName: '', deskCode: 'ź', centralServerUrl: 'www.k.pl', uiLanguage: 'pl', hotFolderPath: '', postalSender: '' });
+    const errors = await store.save({ workstationName: '', deskCode: 'ź', centralServerUrl: 'www.k.pl', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '' });
     expect(errors).toEqual({ workstationName: 'validation.required', deskCode: 'validation.deskCode', centralServerUrl: 'validation.httpUrl' });
     expect(updates).toEqual([]);
     expect(store.saved?.workstationName).toBe('PC-1');
@@ -64,7 +64,7 @@ describe('settings store', () => {
     const store = useSettingsStore();
     await store.load();
     offline = true;
-    const errors = await store.save({ workstationName: 'Nowa', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '' });
+    const errors = await store.save({ workstationName: 'Nowa', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '' });
     expect(errors).toEqual({});
     expect(store.errorCode).toBe('unavailable');
     expect(store.saved?.workstationName).toBe('PC-1');

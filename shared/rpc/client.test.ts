@@ -3,7 +3,7 @@ import { RpcError } from '../result.ts';
 import { createClient } from './client.ts';
 import type { Transport } from './transport.ts';
 
-const settings = { workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', updatedAt: null };
+const settings = { workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '', updatedAt: null };
 
 /** `reply` is the raw reply, or a function producing it (to simulate a failing transport). */
 function transportReplying(reply: unknown): Transport & { emit(name: string, payload: unknown): void } {

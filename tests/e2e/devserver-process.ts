@@ -19,8 +19,8 @@ export function freshDataDir(): string {
 }
 
 /** Starts `electron/devserver/cli.ts` exactly as `npm start` does in browser mode, on its own data folder. */
-export async function startDevServerProcess(dataDir: string, options: { demo?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunningDevServer> {
-  const child = spawn(process.execPath, ['electron/devserver/cli.ts', '--json', '--data-dir', dataDir, ...(options.demo === true ? ['--demo'] : [])], {
+export async function startDevServerProcess(dataDir: string, options: { demo?: boolean; env?: NodeJS.ProcessEnv; args?: readonly string[] } = {}): Promise<RunningDevServer> {
+  const child = spawn(process.execPath, ['electron/devserver/cli.ts', '--json', '--data-dir', dataDir, ...(options.demo === true ? ['--demo'] : []), ...(options.args ?? [])], {
     cwd: projectRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

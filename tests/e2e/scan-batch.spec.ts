@@ -38,6 +38,19 @@ test('imports a batch, lists the parts to sort and assigns one by RPW number', a
   await expect(page.getByTestId('tray-part')).toHaveCount(2);
   await expect(page.getByTestId('tray-part').first()).toContainText('brak etykiety RPW przed tymi stronami');
 
+  // Each part shows its own pages before the clerk types a number: page 1 of the batch, then page 3.
+  const previews = page.getByTestId('tray-preview');
+  await expect(previews.first().locator('[data-rendered="true"]')).toHaveCount(1);
+  // Thumbnails are drawn as they come into view.
+  await previews.nth(1).scrollIntoViewIfNeeded();
+  await expect(previews.nth(1).locator('[data-rendered="true"]')).toHaveCount(1);
+  await expect(previews.nth(1).getByText('str. 3')).toBeVisible();
+  await previews.first().scrollIntoViewIfNeeded();
+  const small = await previews.first().locator('canvas').boundingBox();
+  await previews.first().getByRole('button', { name: 'Powiększ str. 1' }).click();
+  await expect.poll(async () => (await previews.first().locator('canvas').boundingBox())?.width ?? 0).toBeGreaterThan((small?.width ?? 0) * 3);
+  await expect(previews.first().getByRole('button', { name: 'Powiększ str. 1' })).toHaveAttribute('aria-pressed', 'true');
+
   const field = page.getByTestId('tray-part').first().getByLabel('Numer RPW pisma');
   await field.fill('RPW/KO/999/2026');
   await field.press('Enter');

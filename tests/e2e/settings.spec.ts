@@ -20,6 +20,7 @@ test('a clerk saves the workstation settings and finds them again after a restar
   await page.getByLabel('Nazwa stanowiska').fill('Kancelaria ogólna — okienko 2');
   await page.getByLabel('Symbol punktu kancelaryjnego').fill('ko-2');
   await page.getByLabel('Adres serwera centralnego').fill('https://kancelaria.urzad.example.pl/');
+  await page.getByLabel('Tekst kodu karty rozdzielającej').fill(' KARTA-KO ');
   await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
   await expect(page.getByTestId('settings-status')).toHaveText('Zapisano ustawienia.');
   await expect(page.getByText(/^Ostatni zapis: \d{1,2} [a-ząćęłńóśźż]+ 20\d\d/)).toBeVisible();
@@ -32,6 +33,7 @@ test('a clerk saves the workstation settings and finds them again after a restar
   await expect(page.getByLabel('Nazwa stanowiska')).toHaveValue('Kancelaria ogólna — okienko 2');
   await expect(page.getByLabel('Symbol punktu kancelaryjnego')).toHaveValue('KO-2');
   await expect(page.getByLabel('Adres serwera centralnego')).toHaveValue('https://kancelaria.urzad.example.pl');
+  await expect(page.getByLabel('Tekst kodu karty rozdzielającej')).toHaveValue('KARTA-KO');
   await expect(page.getByTestId('header-workstation')).toHaveText('Kancelaria ogólna — okienko 2');
   await expect(page.getByText('Punkt kancelaryjny: KO-2')).toBeVisible();
 });
@@ -47,7 +49,9 @@ test('bad input is refused with Polish messages and nothing is saved', async ({ 
   await name.fill('   ');
   await page.getByLabel('Adres serwera centralnego').fill('ftp://serwer');
   await page.getByLabel('Symbol punktu kancelaryjnego').fill('-ZŁY');
+  await page.getByLabel('Tekst kodu karty rozdzielającej').fill('RPW/KO/1/2026');
   await page.keyboard.press('Control+s');
+  await expect(page.getByText('Tekst karty rozdzielającej nie może zaczynać się od „RPW/”', { exact: false })).toBeVisible();
 
   await expect(page.getByText('To pole jest wymagane.')).toBeVisible();
   await expect(page.getByText('Podaj pełny adres zaczynający się od http:// lub https://.')).toBeVisible();

@@ -4,7 +4,7 @@ import { handlersFor } from '../test-support/handlers.ts';
 import { AppError } from './app-error.ts';
 import { createDispatch, type Handlers } from './dispatch.ts';
 
-const settings: Settings = { workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', updatedAt: null };
+const settings: Settings = { workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '', updatedAt: null };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return handlersFor({
@@ -18,8 +18,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('dispatch', () => {
   it('parses the input before the handler sees it', async () => {
     const dispatch = createDispatch(handlers(), { checkOutput: true, logError: vi.fn() });
-    const result = await dispatch('settings.update', { workstationName: ' Okienko ', deskCode: 'ko', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '' });
-    expect(result).toEqual({ ok: true, value: { workstationName: 'Okienko', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', updatedAt: '2026-11-22T10:00:00.000Z' } });
+    const result = await dispatch('settings.update', { workstationName: ' Okienko ', deskCode: 'ko', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '' });
+    expect(result).toEqual({ ok: true, value: { workstationName: 'Okienko', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '', updatedAt: '2026-11-22T10:00:00.000Z' } });
   });
 
   it('rejects unknown methods, including inherited property names', async () => {
@@ -33,7 +33,7 @@ describe('dispatch', () => {
   it('returns field issues for invalid input and never calls the handler', async () => {
     const update = vi.fn();
     const dispatch = createDispatch(handlers({ 'settings.update': update }), { checkOutput: true, logError: vi.fn() });
-    const result = await dispatch('settings.update', { workstationName: '', deskCode: '', centralServerUrl: 'x', uiLanguage: 'pl', hotFolderPath: '', postalSender: '' });
+    const result = await dispatch('settings.update', { workstationName: '', deskCode: '', centralServerUrl: 'x', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '' });
     expect(update).not.toHaveBeenCalled();
     expect(result.ok).toBe(false);
     if (!result.ok) {

@@ -16,7 +16,7 @@ async function until(check: () => boolean): Promise<void> {
     await sleep(25);
   }
 }
-const settings = (hotFolderPath: string): Settings => ({ workstationName: 'Okienko', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath, postalSender: '', updatedAt: null });
+const settings = (hotFolderPath: string): Settings => ({ workstationName: 'Okienko', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath, postalSender: '', batchSeparator: '', updatedAt: null });
 
 describe('HotFolderSupervisor', { timeout: 30_000 }, () => {
   it('watches the folder from the settings, follows a change, and stops when it is emptied', async () => {

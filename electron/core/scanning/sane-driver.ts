@@ -15,6 +15,12 @@ export interface SaneDriverOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Backend options added to every scan (tests slow the test device down to cancel it mid-page). */
   readonly extraScanArgs?: readonly string[];
+  /**
+   * Options for the devices of one backend only, by backend name (the device id before its first
+   * colon): SANE's `pnm` backend "scans" the file named by `--filename`, an option no other
+   * backend knows.
+   */
+  readonly backendArgs?: Readonly<Record<string, readonly string[]>>;
   /** Where pages wait while the batch is scanned; the system's temp folder unless given. */
   readonly tempRoot?: string;
   readonly now?: () => Date;
@@ -30,6 +36,7 @@ export class SaneDriver implements ScannerDriver {
   readonly #program: string;
   readonly #env: NodeJS.ProcessEnv;
   readonly #extraScanArgs: readonly string[];
+  readonly #backendArgs: Readonly<Record<string, readonly string[]>>;
   readonly #tempRoot: string;
   readonly #now: () => Date;
 
@@ -37,6 +44,7 @@ export class SaneDriver implements ScannerDriver {
     this.#program = options.program ?? 'scanimage';
     this.#env = options.env ?? process.env;
     this.#extraScanArgs = options.extraScanArgs ?? [];
+    this.#backendArgs = options.backendArgs ?? {};
     this.#tempRoot = options.tempRoot ?? tmpdir();
     this.#now = options.now ?? (() => new Date());
   }
@@ -81,7 +89,8 @@ export class SaneDriver implements ScannerDriver {
     try {
       let args: string[];
       try {
-        args = [...scanArguments(nativeId, capabilities, request, join(folder, 'page-%04d.pnm')), ...this.#extraScanArgs];
+        const backend = nativeId.split(':')[0] ?? '';
+        args = [...scanArguments(nativeId, capabilities, request, join(folder, 'page-%04d.pnm')), ...(this.#backendArgs[backend] ?? []), ...this.#extraScanArgs];
       } catch (error) {
         if (error instanceof UnsupportedScanOption) throw new ScanFailure('scanner.unsupported', error.message);
         throw error;

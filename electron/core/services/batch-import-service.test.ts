@@ -3,13 +3,14 @@ import { join, resolve } from 'node:path';
 import { createCanvas, ImageData } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { ItemDocument } from '../../../shared/document-import.ts';
+import type { DocumentFile, ItemDocument } from '../../../shared/document-import.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
 import type { ImportBatchResult, TrayAssignResult, TrayPart } from '../../../shared/scan-batch.ts';
 import { sha256Of } from '../documents/content-store.ts';
 import { renderPage } from '../documents/page-raster.ts';
 import { renderLabel } from '../pdf/label.ts';
 import { ok } from '../test-support/contract-results.ts';
+import { pdfInfo } from '../test-support/pdf-probe.ts';
 import { sampleItem } from '../test-support/sample-item.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { FILES_DIR_NAME, startWorkstation, type Workstation } from '../workstation.ts';
@@ -148,6 +149,37 @@ describe('documents.importBatch, tray.list and tray.assign', () => {
       [[1], 'tiff', 'tray.reason.noLabel'],
       [[3], 'tiff', 'tray.reason.noLabel'],
     ]);
+    // The preview of a part is its own PDF: its pages only, named after the batch and the pages.
+    const [, last] = ok(await workstation.dispatch('tray.list', {})) as TrayPart[];
+    const file = ok(await workstation.dispatch('tray.file', { trayId: last?.id })) as DocumentFile;
+    expect([file.fileName, file.mediaType, pdfInfo(Buffer.from(file.base64, 'base64')).pages]).toEqual(['skan-s3.pdf', 'application/pdf', 1]);
+    expect(await workstation.dispatch('tray.file', { trayId: '019a0000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await workstation.close();
+  }, SLOW);
+
+  it('a separator string set in Ustawienia splits the next batch there and the sheet is dropped; unset, the same sheet is a page of the letter', async () => {
+    const { workstation } = await desk();
+    const item = ok(await workstation.dispatch('registry.register', sampleItem({ subject: 'Wniosek C' }))) as IncomingItem;
+    // paperless-ngx's Code 39 sheet reading "CUSTOM BARCODE", between a labelled letter and a stray page.
+    const custom = await PDFDocument.load(readFileSync(join(CORPUS, 'paperless-ngx/barcode-39-custom.pdf')));
+    const batchWith = async (stray: string): Promise<string> => {
+      const batch = await PDFDocument.create();
+      await labelPage(batch, item);
+      await textPage(batch, 'Wniosek C, strona 2');
+      for (const page of await batch.copyPages(custom, [0])) batch.addPage(page);
+      await textPage(batch, stray);
+      return Buffer.from(await batch.save()).toString('base64');
+    };
+    const desk1 = { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' } as const;
+
+    const unset = ok(await workstation.dispatch('documents.importBatch', { fileName: 'bez-ustawienia.pdf', base64: await batchWith('Kartka luzem 1') })) as ImportBatchResult;
+    expect(unset).toMatchObject({ status: 'imported', summary: { separatorsDropped: 0, trayParts: 0, attached: [{ itemId: item.id, pages: [1, 2, 3, 4] }] } });
+
+    expect(await workstation.dispatch('settings.update', { ...desk1, batchSeparator: 'RPW/KO/1/2026' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'batchSeparator', message: 'validation.batchSeparatorLabel' }] } });
+    ok(await workstation.dispatch('settings.update', { ...desk1, batchSeparator: ' CUSTOM BARCODE ' }));
+    const set = ok(await workstation.dispatch('documents.importBatch', { fileName: 'z-ustawieniem.pdf', base64: await batchWith('Kartka luzem 2') })) as ImportBatchResult;
+    expect(set).toMatchObject({ status: 'imported', summary: { pageCount: 4, separatorsDropped: 1, trayParts: 1, trayPages: 1, attached: [{ itemId: item.id, pages: [1, 2] }] } });
+    expect((ok(await workstation.dispatch('tray.list', {})) as TrayPart[]).map((p) => [p.sourceName, p.pages, p.reason])).toEqual([['z-ustawieniem.pdf', [4], 'tray.reason.noLabel']]);
     await workstation.close();
   }, SLOW);
 });

@@ -1,11 +1,11 @@
-import type { ImportRefusal } from '../../../shared/document-import.ts';
+import type { DocumentFile, ImportRefusal } from '../../../shared/document-import.ts';
 import { parseRpwNumber } from '../../../shared/registry.ts';
 import type { BatchSource, ImportBatchResult, TrayAssignResult, TrayPart } from '../../../shared/scan-batch.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
 import type { BatchScanner } from '../documents/barcodes/batch-scanner.ts';
 import type { BatchScanOptions } from '../documents/barcodes/prepare-batch.ts';
-import { type ContentStore, type StoredFile } from '../documents/content-store.ts';
+import { sha256Of, type ContentStore, type StoredFile } from '../documents/content-store.ts';
 import type { EventBus } from '../events.ts';
 import { uuidv7 } from '../ids.ts';
 import { AppError } from '../rpc/app-error.ts';
@@ -43,7 +43,9 @@ export class BatchImportService {
   async importBatch(fileName: string, bytes: Uint8Array, { source }: { source: BatchSource }): Promise<ImportBatchResult> {
     if (bytes.byteLength === 0) return refused('documentImport.empty', 'The file is empty');
     if (bytes.byteLength > this.#scanner.limits.maxFileBytes) return refused('documentImport.tooLarge', `The file has ${bytes.byteLength} bytes`);
-    const outcome = await this.#scanner.scan(bytes, this.#options);
+    // The desk's separator sheet (Ustawienia) is read at each import, so a changed one applies to the next batch.
+    const { batchSeparator } = await this.#settings.get();
+    const outcome = await this.#scanner.scan(bytes, { ...this.#options, separatorStrings: [...(this.#options.separatorStrings ?? []), batchSeparator] });
     if (!outcome.ok) return refused(outcome.reason, outcome.detail);
 
     const added: StoredFile[] = [];
@@ -84,6 +86,17 @@ export class BatchImportService {
 
   trayList(): Promise<TrayPart[]> {
     return this.#db.call('tray.list', 500);
+  }
+
+  /** A tray part's own PDF (its pages cut from the batch), for the clerk to look at before assigning it. */
+  async trayFile(trayId: string): Promise<DocumentFile> {
+    const part = await this.#db.call('tray.partPdf', trayId);
+    if (!part) throw new AppError('not_found', 'No such tray part', [{ path: 'trayId', message: 'tray.errors.gone' }]);
+    const bytes = await this.#store.read(part.sha256).catch(() => null);
+    if (bytes === null || sha256Of(bytes) !== part.sha256) {
+      throw new AppError('not_found', `Stored file ${part.sha256} is missing or damaged`, [{ path: 'trayId', message: 'documentViewer.fileDamaged' }]);
+    }
+    return { fileName: part.name, mediaType: 'application/pdf', base64: bytes.toString('base64') };
   }
 
   /** Attaches a tray part to an entry by hand; Polish reasons for a number that is no live entry. */

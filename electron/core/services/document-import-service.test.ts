@@ -119,7 +119,7 @@ describe('documents.file', () => {
 describe('DocumentImportService', () => {
   function service(dataDir: string, db: DbClient): { imports: DocumentImportService; inspector: ImportInspector } {
     const events = new EventBus();
-    const settings = new SettingsService(db, events, { workstationName: 'Okienko 3', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '' });
+    const settings = new SettingsService(db, events, { workstationName: 'Okienko 3', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '' });
     const auth = new AuthService({ db, settings, events, vault: new TokenVault(join(dataDir, 'session.bin'), null) });
     const inspector = new ImportInspector(SOURCE_WORKER_URLS.importer, DEFAULT_IMPORT_LIMITS);
     return { imports: new DocumentImportService({ db, inspector, store: new ContentStore(join(dataDir, FILES_DIR_NAME)), auth, settings, events }), inspector };

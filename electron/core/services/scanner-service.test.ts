@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentFile, ItemDocument } from '../../../shared/document-import.ts';
 import type { IncomingItem } from '../../../shared/registry.ts';
-import type { ScannerDevice, ScanProgress, ScanResult } from '../../../shared/scanning.ts';
+import type { TrayPart } from '../../../shared/scan-batch.ts';
+import type { ScanBatchResult, ScannerDevice, ScanProgress, ScanResult } from '../../../shared/scanning.ts';
 import { SaneDriver } from '../scanning/sane-driver.ts';
 import { ok } from '../test-support/contract-results.ts';
 import { pdfInfo } from '../test-support/pdf-probe.ts';
@@ -21,10 +22,10 @@ function storedFiles(dataDir: string): string[] {
 }
 
 /** A registry desk whose only scanners are SANE's test devices; `extraScanArgs` shape the paper. */
-async function desk(extraScanArgs: string[]): Promise<{ workstation: Workstation; dataDir: string; tempRoot: string; item: IncomingItem; progress: ScanProgress[] }> {
+async function desk(extraScanArgs: string[], backendArgs: Record<string, string[]> = {}): Promise<{ workstation: Workstation; dataDir: string; tempRoot: string; item: IncomingItem; progress: ScanProgress[] }> {
   const dataDir = tempDir();
   const tempRoot = tempDir();
-  const sane = new SaneDriver({ env: saneTestEnv(tempDir()), tempRoot, extraScanArgs });
+  const sane = new SaneDriver({ env: saneTestEnv(tempDir()), tempRoot, extraScanArgs, backendArgs });
   const workstation = await startWorkstation({ dataDir, version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, logError: () => undefined, scannerDrivers: [sane] });
   await workstation.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
   const item = ok(await workstation.dispatch('registry.register', sampleItem())) as IncomingItem;
@@ -91,6 +92,21 @@ describe.skipIf(!SCANIMAGE_PRESENT)(`scanner.* through the workstation (real sca
     expect(await workstation.dispatch('scanner.scan', { itemId: '019a0000-0000-7000-8000-000000000000', deviceId: 'sane:test:0' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await workstation.dispatch('scanner.scan', { itemId: item.id, deviceId: 'sane:test:0', resolution: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((ok(await workstation.dispatch('documents.ofItem', { itemId: item.id })) as ItemDocument[])).toHaveLength(1);
+    await workstation.close();
+  });
+
+  it('scanBatch: a feeder batch without labels goes to the tray as one part from the scanner; pnm-only options leave the test device alone', async () => {
+    const { workstation, dataDir, tempRoot, item } = await desk(['--batch-count=3'], { pnm: ['--filename', join(tempDir(), 'none.pgm')] });
+    const result = ok(await workstation.dispatch('scanner.scanBatch', { deviceId: 'sane:test:0', resolution: 75, mode: 'gray', source: 'adf' })) as ScanBatchResult;
+    expect(result).toMatchObject({ status: 'imported', summary: { pageCount: 3, attached: [], trayParts: 1, trayPages: 3, separatorsDropped: 0 } });
+    const tray = ok(await workstation.dispatch('tray.list', {})) as TrayPart[];
+    expect(tray.map((p) => [p.source, p.pages, p.reason])).toEqual([['scanner', [1, 2, 3], 'tray.reason.noLabel']]);
+    expect(ok(await workstation.dispatch('documents.ofItem', { itemId: item.id }))).toEqual([]);
+    // The pnm device reads only the file it is given: a missing one is a failed scan, and nothing is stored.
+    const before = storedFiles(dataDir).length;
+    expect(ok(await workstation.dispatch('scanner.scanBatch', { deviceId: 'sane:pnm:0', resolution: 75 }))).toMatchObject({ status: 'refused' });
+    expect(storedFiles(dataDir)).toHaveLength(before);
+    expect(readdirSync(tempRoot)).toEqual([]);
     await workstation.close();
   });
 });

@@ -1,25 +1,34 @@
-import type { ScannerDevice, ScanRequest, ScanResult } from '../../../shared/scanning.ts';
+import type { ImportBatchResult } from '../../../shared/scan-batch.ts';
+import type { ScanBatchResult, ScannerDevice, ScanItemRequest, ScanRefusal, ScanRequest, ScanResult } from '../../../shared/scanning.ts';
 import type { EventBus } from '../events.ts';
 import { AppError } from '../rpc/app-error.ts';
-import { ScanFailure, splitDeviceId, type ScannerDriver } from '../scanning/scanner-driver.ts';
+import { ScanFailure, splitDeviceId, type ScannedFile, type ScannerDriver } from '../scanning/scanner-driver.ts';
 import type { DocumentImportService } from './document-import-service.ts';
+
+/** Where a scanned batch of many letters goes: the batch import (split by labels, the rest to the tray). */
+export type ScannedBatchImport = (fileName: string, bytes: Uint8Array) => Promise<ImportBatchResult>;
+
+type Refused = { status: 'refused'; reason: ScanRefusal; detail: string };
 
 /**
  * Scanning onto a register entry: one scan at a time per workstation (one clerk, one scanner),
  * progress as `scanner.progress` events, and the pages handed to the import path as one file so
  * they are checked and stored exactly as an imported scan would be. A cancelled or failed scan
- * attaches nothing; cancelling once the pages are being stored is too late and says so.
+ * attaches nothing; cancelling once the pages are being stored is too late and says so. A batch
+ * of many letters ("Skanuj partię") goes through the same scanner run into the batch import.
  */
 export class ScannerService {
   readonly #drivers: readonly ScannerDriver[];
   readonly #imports: DocumentImportService;
+  readonly #batches: ScannedBatchImport;
   readonly #events: EventBus;
   readonly #logError: (message: string, error: unknown) => void;
   #current: { controller: AbortController; importing: boolean } | null = null;
 
-  constructor(deps: { drivers: readonly ScannerDriver[]; imports: DocumentImportService; events: EventBus; logError: (message: string, error: unknown) => void }) {
+  constructor(deps: { drivers: readonly ScannerDriver[]; imports: DocumentImportService; batches: ScannedBatchImport; events: EventBus; logError: (message: string, error: unknown) => void }) {
     this.#drivers = deps.drivers;
     this.#imports = deps.imports;
+    this.#batches = deps.batches;
     this.#events = deps.events;
     this.#logError = deps.logError;
   }
@@ -37,9 +46,19 @@ export class ScannerService {
     return lists.flat();
   }
 
-  async scan(request: ScanRequest): Promise<ScanResult> {
+  async scan(request: ScanItemRequest): Promise<ScanResult> {
     // The entry is checked first: scanning a batch only to find it has nowhere to go wastes paper.
     await this.#imports.requireItem(request.itemId);
+    return this.#run(request, (scanned) => this.#imports.importBytes(request.itemId, scanned.fileName, scanned.bytes));
+  }
+
+  /** Scans a batch of many letters and hands it to the batch import as one scanned file. */
+  scanBatch(request: ScanRequest): Promise<ScanBatchResult> {
+    return this.#run(request, (scanned) => this.#batches(scanned.fileName, scanned.bytes));
+  }
+
+  /** One scan at a time: the driver's pages, then `store` once they are all in (too late to cancel). */
+  async #run<T>(request: ScanRequest, store: (scanned: ScannedFile) => Promise<T>): Promise<T | Refused> {
     if (this.#current) return refused('scanner.busy', 'Another scan is under way on this workstation');
     const { driver: driverName, nativeId } = splitDeviceId(request.deviceId);
     const driver = this.#drivers.find((d) => d.name === driverName);
@@ -53,7 +72,7 @@ export class ScannerService {
       });
       if (current.controller.signal.aborted) return refused('scanner.cancelled', 'Cancelled by the clerk');
       current.importing = true;
-      return await this.#imports.importBytes(request.itemId, scanned.fileName, scanned.bytes);
+      return await store(scanned);
     } catch (error) {
       if (error instanceof ScanFailure) return refused(error.reason, error.message);
       throw error instanceof AppError ? error : new AppError('internal', `Scanning failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -76,6 +95,6 @@ export class ScannerService {
   }
 }
 
-function refused(reason: ScanFailure['reason'], detail: string): ScanResult {
+function refused(reason: ScanFailure['reason'], detail: string): Refused {
   return { status: 'refused', reason, detail };
 }

@@ -7,7 +7,7 @@ import { useTempDirs } from '../test-support/temp-dir.ts';
 import { SettingsService } from './settings-service.ts';
 
 const tempDir = useTempDirs();
-const defaults = { workstationName: 'PC-123', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '' } as const;
+const defaults = { workstationName: 'PC-123', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '' } as const;
 const fixedNow = () => new Date('2026-11-22T09:30:00.000Z');
 
 describe('SettingsService', () => {
@@ -25,8 +25,8 @@ describe('SettingsService', () => {
     events.subscribe((name, payload) => announced.push([name, payload]));
     const service = new SettingsService(db, events, defaults, fixedNow);
 
-    const saved = await service.update({ workstationName: 'Okienko 2', deskCode: 'KO', centralServerUrl: 'https://k.urzad.pl', uiLanguage: 'en', hotFolderPath: '', postalSender: '' });
-    const expected: Settings = { workstationName: 'Okienko 2', deskCode: 'KO', centralServerUrl: 'https://k.urzad.pl', uiLanguage: 'en', hotFolderPath: '', postalSender: '', updatedAt: '2026-11-22T09:30:00.000Z' };
+    const saved = await service.update({ workstationName: 'Okienko 2', deskCode: 'KO', centralServerUrl: 'https://k.urzad.pl', uiLanguage: 'en', hotFolderPath: '', postalSender: '', batchSeparator: '' });
+    const expected: Settings = { workstationName: 'Okienko 2', deskCode: 'KO', centralServerUrl: 'https://k.urzad.pl', uiLanguage: 'en', hotFolderPath: '', postalSender: '', batchSeparator: '', updatedAt: '2026-11-22T09:30:00.000Z' };
     expect(saved).toEqual(expected);
     expect(await service.get()).toEqual(expected);
     expect(announced).toEqual([['settings.changed', expected]]);

@@ -8,7 +8,7 @@ import { forwardEvents, isTrustedSender, registerRpcHandler } from './ipc-bridge
 vi.mock('electron', () => import('../test-support/electron-fake.ts'));
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as never;
-const settings = { workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', updatedAt: null } as const;
+const settings = { workstationName: 'A', deskCode: '', centralServerUrl: '', uiLanguage: 'pl', hotFolderPath: '', postalSender: '', batchSeparator: '', updatedAt: null } as const;
 
 describe('IPC bridge', () => {
   it('trusts only the app’s own top-level frame', () => {

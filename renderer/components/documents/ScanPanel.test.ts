@@ -5,7 +5,8 @@ import { createDispatch } from '../../../electron/core/rpc/dispatch.ts';
 import { handlersFor } from '../../../electron/core/test-support/handlers.ts';
 import type { ItemDocument } from '../../../shared/document-import.ts';
 import { createClient } from '../../../shared/rpc/client.ts';
-import type { ScannerDevice, ScanRequest, ScanResult } from '../../../shared/scanning.ts';
+import type { BatchSummary } from '../../../shared/scan-batch.ts';
+import type { ScanBatchInput, ScannerDevice, ScanRequest, ScanResult } from '../../../shared/scanning.ts';
 import { setApiClient } from '../../api/index.ts';
 import { fakeEvents, type FakeEvents } from '../../test-support/fake-events.ts';
 import { mountInApp } from '../../test-support/mount-app.ts';
@@ -23,8 +24,14 @@ const document: ItemDocument = {
   importedAt: '2026-12-02T10:00:00.000Z', importedByLogin: 'stanowisko', importedByName: 'Okienko 1',
 };
 
+const BATCH: BatchSummary = {
+  batchId: '0190a4c2-7e1b-7c4d-8a5e-0000000000b1', fileName: 'skan.tiff', pageCount: 5, trayParts: 1, trayPages: 1, separatorsDropped: 1, duplicate: false,
+  attached: [{ itemId: ITEM, rpwNumber: 'RPW/KO/1/2026', documentId: '0190a4c2-7e1b-7c4d-8a5e-0000000000b2', pageCount: 3, pages: [1, 2, 3] }],
+};
+
 let devices: ScannerDevice[];
 let requests: ScanRequest[];
+let batchRequests: ScanBatchInput[];
 let finishScan: (result: ScanResult) => void;
 let cancels: number;
 let events: FakeEvents;
@@ -33,6 +40,7 @@ beforeEach(() => {
   localStorage.clear();
   devices = [device];
   requests = [];
+  batchRequests = [];
   cancels = 0;
   events = fakeEvents();
   const dispatch = createDispatch(handlersFor({
@@ -40,6 +48,10 @@ beforeEach(() => {
     'scanner.scan': (input) => {
       requests.push(input);
       return new Promise<ScanResult>((resolve) => { finishScan = resolve; });
+    },
+    'scanner.scanBatch': (input) => {
+      batchRequests.push(input);
+      return { status: 'imported', summary: BATCH };
     },
     'scanner.cancel': () => {
       cancels++;
@@ -112,5 +124,19 @@ describe('ScanPanel', () => {
     finishScan({ status: 'refused', reason: 'scanner.busy', detail: 'Device busy' });
     await flushPromises();
     expect(wrapper.find('[role="alert"]').text()).toBe('Skaner jest zajęty (trwa inne skanowanie albo używa go inny program). Spróbuj za chwilę.');
+  });
+
+  it('without an entry it scans a batch ("Skanuj partię") through scanner.scanBatch and hands the summary on', async () => {
+    const { wrapper } = await mountInApp({ render: () => h(ScanPanel, { idPrefix: 'b' }) });
+    await flushPromises();
+    const button = wrapper.find('[data-testid="scan-button"]');
+    expect(button.text()).toContain('Skanuj partię');
+    await wrapper.find('#b-source').setValue('adf');
+    await button.trigger('click');
+    await flushPromises();
+    expect(requests).toEqual([]);
+    expect(batchRequests).toEqual([{ deviceId: 'sane:test:0', resolution: 300, mode: 'gray', duplex: false, source: 'adf' }]);
+    expect(wrapper.find('[data-testid="scan-message"]').text()).toBe('Zeskanowano partię: 5 stron.');
+    expect(wrapper.findComponent(ScanPanel).emitted('batch')).toEqual([[BATCH]]);
   });
 });

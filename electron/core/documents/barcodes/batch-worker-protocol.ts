@@ -1,13 +1,11 @@
-import type { ImportFormat, ImportRefusal } from '../../../../shared/document-import.ts';
-import type { ImportLimits } from '../import-limits.ts';
+import type { ImportFormat } from '../../../../shared/document-import.ts';
+import type { LimitedJob, LimitedOutcome, LimitedWorkerMessage, WorkerProgress } from '../../workers/limited-worker-protocol.ts';
 import type { BatchScanOptions } from './prepare-batch.ts';
 import type { PartLabel } from './split-batch.ts';
 
 /** One scanned batch for the batch worker to check, read for barcodes, split and cut into PDFs. */
-export interface BatchJob {
-  readonly id: number;
+export interface BatchJob extends LimitedJob {
   readonly bytes: Uint8Array;
-  readonly limits: ImportLimits;
   readonly options: BatchScanOptions;
 }
 
@@ -18,16 +16,19 @@ export interface BatchPartOut {
   readonly pdf: Uint8Array<ArrayBuffer>;
 }
 
-export type BatchOutcome =
-  | { readonly ok: true; readonly format: ImportFormat; readonly pageCount: number; readonly separators: readonly number[]; readonly parts: readonly BatchPartOut[] }
-  | { readonly ok: false; readonly reason: ImportRefusal; readonly detail: string };
+export interface BatchSplitOut {
+  readonly ok: true;
+  readonly format: ImportFormat;
+  readonly pageCount: number;
+  readonly separators: readonly number[];
+  readonly parts: readonly BatchPartOut[];
+}
+
+export type BatchOutcome = LimitedOutcome<BatchSplitOut>;
 
 export type BatchAnswer = BatchOutcome & { readonly id: number };
 
 /** A step is done (the checks, a page read, a part cut): the host restarts the step clock. */
-export interface BatchProgress {
-  readonly id: number;
-  readonly progress: true;
-}
+export type BatchProgress = WorkerProgress;
 
-export type BatchWorkerMessage = BatchAnswer | BatchProgress | 'ready';
+export type BatchWorkerMessage = LimitedWorkerMessage<BatchOutcome>;
