@@ -135,3 +135,13 @@ export const ReportExportRequest = z.discriminatedUnion('report', [
   z.object({ report: z.literal('open'), query: OpenQuery, format: ReportExportFormat }),
 ]);
 export type ReportExportRequest = z.input<typeof ReportExportRequest>;
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An exported report: the spreadsheet, CSV or PDF, with the filters stated at its top. */
+export const ReportFile = z.object({
+  fileName: z.string(),
+  mediaType: z.enum(['application/pdf', 'text/csv', XLSX_MEDIA_TYPE]),
+  base64: z.string(),
+});
+export type ReportFile = z.infer<typeof ReportFile>;

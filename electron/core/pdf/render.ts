@@ -7,6 +7,9 @@ import { renderLabel } from './label.ts';
 import { renderReceipt } from './receipt.ts';
 import { renderReplyLetter, type ReplyLetter } from './reply-letter.ts';
 import { renderRegisterCsv, renderRegisterPdf, type ExportPeriod } from './register-export.ts';
+import { renderReportCsv, renderReportPdf, renderReportXlsx } from './report-export.ts';
+import type { ReportTable } from '../reports/report-table.ts';
+import type { ReportExportFormat } from '../../../shared/reports/reports.ts';
 
 /** Everything the documents worker can produce, with all the data it needs (it has no database). */
 export type DocumentJob =
@@ -16,7 +19,8 @@ export type DocumentJob =
   | { readonly kind: 'register-csv'; readonly items: readonly IncomingItem[] }
   | { readonly kind: 'case-register-pdf'; readonly register: CaseRegisterDocument }
   | { readonly kind: 'case-register-csv'; readonly rows: readonly CaseRegisterRow[] }
-  | { readonly kind: 'reply-letter'; readonly letter: ReplyLetter };
+  | { readonly kind: 'reply-letter'; readonly letter: ReplyLetter }
+  | { readonly kind: 'report'; readonly format: ReportExportFormat; readonly table: ReportTable };
 
 export function renderDocument(job: DocumentJob): Promise<Buffer> {
   switch (job.kind) {
@@ -34,7 +38,22 @@ export function renderDocument(job: DocumentJob): Promise<Buffer> {
       return Promise.resolve(renderCaseRegisterCsv(job.rows));
     case 'reply-letter':
       return renderReplyLetter(job.letter);
+    case 'report':
+      return renderReport(job.format, job.table);
     default:
       return assertNever(job);
+  }
+}
+
+function renderReport(format: ReportExportFormat, table: ReportTable): Promise<Buffer> {
+  switch (format) {
+    case 'pdf':
+      return renderReportPdf(table);
+    case 'csv':
+      return Promise.resolve(renderReportCsv(table));
+    case 'xlsx':
+      return renderReportXlsx(table);
+    default:
+      return assertNever(format);
   }
 }

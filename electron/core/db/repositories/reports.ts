@@ -286,8 +286,8 @@ export function openReport(db: Database, args: OpenArgs): OpenReport {
 
 /** `group` undefined: the total line; null: the group without a key. */
 export type DrillArgs =
-  | { readonly report: 'timeliness'; readonly query: TimelinessArgs; readonly group: string | null | undefined; readonly measure: TimelinessMeasure; readonly limit: number }
-  | { readonly report: 'open'; readonly query: OpenArgs; readonly group: string | null | undefined; readonly measure: OpenMeasure; readonly limit: number };
+  | { readonly report: 'timeliness'; readonly query: TimelinessArgs; readonly group?: string | null | undefined; readonly measure: TimelinessMeasure; readonly limit: number }
+  | { readonly report: 'open'; readonly query: OpenArgs; readonly group?: string | null | undefined; readonly measure: OpenMeasure; readonly limit: number };
 
 const CASE_CONDITION: Readonly<Record<Exclude<TimelinessMeasure, 'notActedOn'>, string>> = {
   closed: '1',
