@@ -59,7 +59,8 @@ describe('reports through the contract', { timeout: 60_000 }, () => {
     const xlsx = ok(await workstation.dispatch('reports.export', { report: 'timeliness', query: QUERY, format: 'xlsx' })) as ReportFile;
     expect(xlsx.fileName).toBe('terminowosc-2026-04-01-2026-05-31-unit.xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes(xlsx));
+    const xlsxBytes = bytes(xlsx);
+    await book.xlsx.load(xlsxBytes.buffer.slice(xlsxBytes.byteOffset, xlsxBytes.byteOffset + xlsxBytes.byteLength));
     const sheet = book.getWorksheet('Raport');
     if (!sheet) throw new Error('no Raport sheet');
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
