@@ -119,7 +119,9 @@ export async function benchReports(items = Number(process.env['BENCH_ITEMS'] ?? 
   });
   figures.push({ name: `reports.xlsx_export_${String(rows / 1000)}k_rows`, unit: 'ms', value: round(Math.max(...xlsx)), runs: xlsx.length, target: 10_000 });
   await worker.close();
-  rmSync(dir, { recursive: true, force: true });
+  // BENCH_REPORTS_KEEP=1 leaves the seeded database for a look at the query plans.
+  if (process.env['BENCH_REPORTS_KEEP'] === '1') console.error(`reports bench database kept: ${file}`);
+  else rmSync(dir, { recursive: true, force: true });
   if (closedCount < cases / 2) throw new Error(`only ${String(closedCount)} of ${String(cases)} cases closed: the seed is wrong`);
   return figures;
 }

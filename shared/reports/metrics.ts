@@ -1,6 +1,6 @@
 import { caseStatus } from '../deadlines/case-status.ts';
-import { daysBetween, type IsoDate } from '../deadlines/dates.ts';
-import type { Extension } from '../deadlines/case-deadline.ts';
+import { daysBetween, type IsoDate, toDay } from '../deadlines/dates.ts';
+import { caseDeadline, type Extension } from '../deadlines/case-deadline.ts';
 import type { MatterType } from '../deadlines/matter-types.ts';
 import type { Pause } from '../deadlines/pauses.ts';
 
@@ -70,7 +70,7 @@ export function caseOutcome(facts: ClosedCaseFacts): CaseOutcome {
 }
 
 /** Median of sorted values: the middle one, or the mean of the middle two; null when empty. */
-export function median(sorted: readonly number[]): number | null {
+export function median(sorted: ArrayLike<number>): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const mid = Math.floor(n / 2);
@@ -78,7 +78,7 @@ export function median(sorted: readonly number[]): number | null {
 }
 
 /** Nearest-rank percentile of sorted values (P90 of 10 values is the 9th): always a real value. */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? null;
@@ -112,8 +112,21 @@ export interface TimelinessFigures {
   readonly belowMinimum: boolean;
 }
 
-export function timelinessFigures(samples: readonly OutcomeSample[], minCount: number): TimelinessFigures {
-  const closed = samples.length;
+/** A group's closed cases as counts and sorted day lists: what SQL hands over for a big report. */
+export interface OutcomeAggregate {
+  readonly closed: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly notices: number;
+  /** Ascending. */
+  readonly netDays: ArrayLike<number>;
+  /** Ascending; only the cases that have a first action. */
+  readonly firstActionDays: ArrayLike<number>;
+  /** Ascending. */
+  readonly resolutionDays: ArrayLike<number>;
+}
+
+export function aggregateOutcomes(samples: readonly OutcomeSample[]): OutcomeAggregate {
   let onTime = 0;
   let late = 0;
   let notices = 0;
@@ -129,23 +142,28 @@ export function timelinessFigures(samples: readonly OutcomeSample[], minCount: n
     if (s.firstActionDays !== null) first.push(s.firstActionDays);
   }
   const byNumber = (a: number, b: number): number => a - b;
-  net.sort(byNumber);
-  first.sort(byNumber);
-  resolution.sort(byNumber);
-  const belowMinimum = closed < minCount;
-  const withDeadline = onTime + late;
+  return { closed: samples.length, onTime, late, notices, netDays: net.sort(byNumber), firstActionDays: first.sort(byNumber), resolutionDays: resolution.sort(byNumber) };
+}
+
+export function timelinessFigures(samples: readonly OutcomeSample[], minCount: number): TimelinessFigures {
+  return figuresOf(aggregateOutcomes(samples), minCount);
+}
+
+export function figuresOf(a: OutcomeAggregate, minCount: number): TimelinessFigures {
+  const belowMinimum = a.closed < minCount;
+  const withDeadline = a.onTime + a.late;
   return {
-    closed,
+    closed: a.closed,
     withDeadline,
-    onTime,
-    late,
-    onTimeShare: belowMinimum || withDeadline === 0 ? null : onTime / withDeadline,
-    medianDays: belowMinimum ? null : median(net),
-    p90Days: belowMinimum ? null : percentile(net, 90),
-    withFirstAction: first.length,
-    medianFirstActionDays: belowMinimum ? null : median(first),
-    medianResolutionDays: belowMinimum ? null : median(resolution),
-    notices,
+    onTime: a.onTime,
+    late: a.late,
+    onTimeShare: belowMinimum || withDeadline === 0 ? null : a.onTime / withDeadline,
+    medianDays: belowMinimum ? null : median(a.netDays),
+    p90Days: belowMinimum ? null : percentile(a.netDays, 90),
+    withFirstAction: a.firstActionDays.length,
+    medianFirstActionDays: belowMinimum ? null : median(a.firstActionDays),
+    medianResolutionDays: belowMinimum ? null : median(a.resolutionDays),
+    notices: a.notices,
     belowMinimum,
   };
 }
@@ -173,9 +191,16 @@ export interface OpenStanding {
  */
 export function openStanding(facts: OpenCaseFacts, asOf: IsoDate): OpenStanding {
   if (facts.matterType === null) return { bucket: 'noDate', dueOn: null, daysLeft: null };
-  const status = caseStatus({ startedOn: facts.startedOn, matterType: facts.matterType, pauses: facts.pauses, extensions: facts.extensions, closedOn: null }, asOf);
-  const dueOn = status.deadline.current?.adjusted ?? null;
-  const daysLeft = dueOn === null ? null : daysBetween(asOf, dueOn);
+  // What caseStatus does for a case not closed, without the working-day count the report does not show.
+  const today = toDay(asOf);
+  const deadline = caseDeadline({
+    startedOn: facts.startedOn,
+    matterType: facts.matterType,
+    pauses: facts.pauses.filter((pause) => toDay(pause.from) <= today),
+    extensions: facts.extensions.filter((extension) => toDay(extension.noticeOn) <= today),
+  });
+  const dueOn = deadline.current?.adjusted ?? null;
+  const daysLeft = dueOn === null ? null : toDay(dueOn) - today;
   if (daysLeft === null) return { bucket: 'noDate', dueOn, daysLeft };
   const bucket: OpenBucket = daysLeft < 0 ? 'overdue' : daysLeft <= 3 ? 'dueIn3' : daysLeft <= 7 ? 'dueIn7' : 'later';
   return { bucket, dueOn, daysLeft };

@@ -99,7 +99,7 @@ test('a unit head filters the timeliness report, drills down to a late case, and
   expect(xlsxFile.suggestedFilename()).toBe(`terminowosc-${isoDay(-1)}-${isoDay(0)}-unit.xlsx`);
   const book = new ExcelJS.Workbook();
   const bytes = readFileSync(await xlsxFile.path());
-  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  await book.xlsx.load(new Uint8Array(bytes).buffer);
   const sheet = book.getWorksheet('Raport');
   const rows = sheet ? sheet.getSheetValues().filter(Array.isArray).map((r: unknown[]) => r.slice(1)) : [];
   const gnIRow = rows.find((r) => typeof r[0] === 'string' && r[0].endsWith('(GN-I)'));

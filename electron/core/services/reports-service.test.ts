@@ -60,7 +60,7 @@ describe('reports through the contract', { timeout: 60_000 }, () => {
     expect(xlsx.fileName).toBe('terminowosc-2026-04-01-2026-05-31-unit.xlsx');
     const book = new ExcelJS.Workbook();
     const xlsxBytes = bytes(xlsx);
-    await book.xlsx.load(xlsxBytes.buffer.slice(xlsxBytes.byteOffset, xlsxBytes.byteOffset + xlsxBytes.byteLength));
+    await book.xlsx.load(new Uint8Array(xlsxBytes).buffer);
     const sheet = book.getWorksheet('Raport');
     if (!sheet) throw new Error('no Raport sheet');
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);

@@ -32,7 +32,7 @@ describe('migration 0016 case outcomes', () => {
     db.exec("UPDATE cases SET status = 'closed', closed_at = '2026-04-02T10:00:00Z' WHERE id = 'open'");
     expect(stale()).toEqual(['open']);
     expect(db.prepare<[], number>('SELECT version FROM case_outcome_engine').pluck().get()).toBe(0);
-    expect(() => db.exec("INSERT INTO case_outcomes (case_id, closed_on, net_days, paused_days, notices, resolution_days, on_time) VALUES ('open', '2026-04-02', 1, 0, 0, 1, 2)")).toThrow(/CHECK/);
+    expect(() => db.exec("INSERT INTO case_outcomes (case_id, closed_on, unit_code, jrwa_symbol, matter_type, started_on, net_days, paused_days, notices, resolution_days, on_time) VALUES ('open', '2026-04-02', 'GN', '6831', 'kpa_general', '2026-03-02', 1, 0, 0, 1, 2)")).toThrow(/CHECK/);
     db.close();
   });
 });

@@ -17,6 +17,12 @@ export const migration0016CaseOutcomes: Migration = {
       CREATE TABLE case_outcomes (
         case_id           TEXT PRIMARY KEY REFERENCES cases (id),
         closed_on         TEXT NOT NULL,
+        -- Copied from the case (read-only once closed), so a report reads this table's index alone.
+        unit_code         TEXT NOT NULL,
+        handler_login     TEXT,
+        jrwa_symbol       TEXT NOT NULL,
+        matter_type       TEXT NOT NULL,
+        started_on        TEXT NOT NULL,
         due_on            TEXT,
         original_due_on   TEXT,
         on_time           INTEGER CHECK (on_time IN (0, 1)),
@@ -26,7 +32,13 @@ export const migration0016CaseOutcomes: Migration = {
         first_action_days INTEGER,
         resolution_days   INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX case_outcomes_by_closed_on ON case_outcomes (closed_on);
+      CREATE INDEX case_outcomes_by_closed_on ON case_outcomes (closed_on, unit_code, handler_login, jrwa_symbol, matter_type, on_time, notices);
+      -- Covering and in group order, one per grouping: the timeliness report reads one of them
+      -- alone, already grouped, with no lookups and no sort (a year of 300,000 cases in well under a second).
+      CREATE INDEX case_outcomes_by_unit ON case_outcomes (unit_code, closed_on, on_time, notices, net_days, first_action_days, resolution_days);
+      CREATE INDEX case_outcomes_by_handler ON case_outcomes (handler_login, closed_on, unit_code, on_time, notices, net_days, first_action_days, resolution_days);
+      CREATE INDEX case_outcomes_by_jrwa ON case_outcomes (jrwa_symbol, closed_on, unit_code, on_time, notices, net_days, first_action_days, resolution_days);
+      CREATE INDEX case_outcomes_by_matter_type ON case_outcomes (matter_type, closed_on, unit_code, on_time, notices, net_days, first_action_days, resolution_days);
 
       CREATE TABLE case_outcomes_stale (case_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
       CREATE TABLE case_outcome_engine (version INTEGER NOT NULL) STRICT;
@@ -61,7 +73,9 @@ export const migration0016CaseOutcomes: Migration = {
       -- The open-cases report reads open cases per unit and per handler.
       CREATE INDEX cases_open_by_unit ON cases (unit_code, started_on) WHERE status = 'open';
       -- Letters nobody has accepted yet, per unit: the "never acted on" count.
-      CREATE INDEX item_routes_lead_live ON item_routes (unit_code, state) WHERE role = 'lead' AND state IN ('waiting', 'assigned');
+      CREATE INDEX item_routes_lead_live ON item_routes (unit_code, state, routed_at, assignee_login, item_id) WHERE role = 'lead' AND state IN ('waiting', 'assigned');
+      -- Whether anyone ever accepted a letter: one probe of a small index.
+      CREATE INDEX item_events_accepted ON item_events (item_id) WHERE kind = 'accepted';
     `);
   },
 };

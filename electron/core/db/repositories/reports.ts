@@ -4,7 +4,7 @@ import { daysBetween } from '../../../../shared/deadlines/dates.ts';
 import { findMatterType } from '../../../../shared/deadlines/matter-types.ts';
 import type { Extension } from '../../../../shared/deadlines/case-deadline.ts';
 import type { Pause } from '../../../../shared/deadlines/pauses.ts';
-import { caseOutcome, inMeasure, openStanding, timelinessFigures, type OpenStanding, type OutcomeSample } from '../../../../shared/reports/metrics.ts';
+import { caseOutcome, figuresOf, inMeasure, openStanding, type OpenStanding, type OutcomeAggregate } from '../../../../shared/reports/metrics.ts';
 import type {
   DrillResult, DrillRow, OpenGrouping, OpenMeasure, OpenReport, OpenRow, ReportGrouping, TimelinessMeasure, TimelinessReport, TimelinessRow,
 } from '../../../../shared/reports/reports.ts';
@@ -61,18 +61,19 @@ export function refreshCaseOutcomes(db: Database): number {
     const extensions = groupByCase(db.prepare<[], [string, string, string, string]>(
       'SELECT e.case_id, e.notified_on, e.new_due_date, e.reason FROM case_extensions e JOIN case_outcomes_stale s ON s.case_id = e.case_id ORDER BY e.extension_no',
     ).raw().all(), (r): Extension => ({ noticeOn: r[1], newDate: r[2], reason: r[3] }));
-    const rows = db.prepare<[], [string, string, string, string, string | null, string | null]>(
+    const rows = db.prepare<[], [string, string, string, string, string | null, string | null, string, string | null, string]>(
       `SELECT c.id, c.started_on, c.closed_at, c.matter_type, i.registered_at,
-              (SELECT min(e.at) FROM item_events e WHERE e.item_id = i.id AND e.kind = 'accepted') AS accepted_at
+              (SELECT min(e.at) FROM item_events e WHERE e.item_id = i.id AND e.kind = 'accepted') AS accepted_at,
+              c.unit_code, c.handler_login, c.jrwa_symbol
        FROM case_outcomes_stale s
        JOIN cases c ON c.id = s.case_id AND c.status = 'closed' AND c.closed_at IS NOT NULL
        LEFT JOIN incoming_items i ON i.id = (SELECT item_id FROM case_items ci WHERE ci.case_id = c.id ORDER BY ci.attached_at, ci.item_id LIMIT 1)`,
     ).raw().all();
     const upsert = db.prepare(
-      `INSERT OR REPLACE INTO case_outcomes (case_id, closed_on, due_on, original_due_on, on_time, net_days, paused_days, notices, first_action_days, resolution_days)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO case_outcomes (case_id, closed_on, unit_code, handler_login, jrwa_symbol, matter_type, started_on, due_on, original_due_on, on_time, net_days, paused_days, notices, first_action_days, resolution_days)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const [id, startedOn, closedAt, matterType, registeredAt, acceptedAt] of rows) {
+    for (const [id, startedOn, closedAt, matterType, registeredAt, acceptedAt, unitCode, handlerLogin, jrwaSymbol] of rows) {
       // The office's calendar day, as the spis spraw prints it.
       const closedOn = localIsoDate(new Date(closedAt));
       const outcome = caseOutcome({
@@ -84,7 +85,7 @@ export function refreshCaseOutcomes(db: Database): number {
         registeredOn: registeredAt === null ? null : localIsoDate(new Date(registeredAt)),
         acceptedOn: acceptedAt === null ? null : localIsoDate(new Date(acceptedAt)),
       });
-      upsert.run(id, closedOn, outcome.dueOn, outcome.originalDueOn, outcome.onTime === null ? null : Number(outcome.onTime), outcome.netDays, outcome.pausedDays, outcome.notices, outcome.firstActionDays, outcome.resolutionDays);
+      upsert.run(id, closedOn, unitCode, handlerLogin, jrwaSymbol, matterType, startedOn, outcome.dueOn, outcome.originalDueOn, outcome.onTime === null ? null : Number(outcome.onTime), outcome.netDays, outcome.pausedDays, outcome.notices, outcome.firstActionDays, outcome.resolutionDays);
     }
     db.prepare('DELETE FROM case_outcomes_stale').run();
     return rows.length;
@@ -103,12 +104,14 @@ function groupByCase<R extends readonly unknown[], T>(rows: readonly R[], map: (
   return grouped;
 }
 
+/** The same columns in `cases` (alias c) and `case_outcomes` (alias o). */
 const GROUP_COLUMN: Readonly<Record<ReportGrouping, string>> = {
-  unit: 'c.unit_code',
-  handler: 'c.handler_login',
-  jrwa: 'c.jrwa_symbol',
-  matterType: 'c.matter_type',
+  unit: 'unit_code',
+  handler: 'handler_login',
+  jrwa: 'jrwa_symbol',
+  matterType: 'matter_type',
 };
+const OUTCOME_IN_SCOPE = `(@scope IS NULL OR o.unit_code IN (SELECT value FROM json_each(@scope)))`;
 
 interface TimelinessArgs {
   readonly from: string;
@@ -118,39 +121,77 @@ interface TimelinessArgs {
   readonly scope: readonly string[] | null;
 }
 
-/** Timeliness of the cases closed in [from, to], per group, and the total line. */
+const GROUP_INDEX: Readonly<Record<ReportGrouping, string>> = {
+  unit: 'case_outcomes_by_unit',
+  handler: 'case_outcomes_by_handler',
+  jrwa: 'case_outcomes_by_jrwa',
+  matterType: 'case_outcomes_by_matter_type',
+};
+
+/** A group_concat of whole numbers, sorted ascending. */
+function sortedDays(list: string | null): Float64Array {
+  if (list === null || list === '') return new Float64Array(0);
+  return Float64Array.from(list.split(','), Number).sort();
+}
+
+function concatSorted(parts: readonly Float64Array[]): Float64Array {
+  const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all.sort();
+}
+
+/**
+ * Timeliness of the cases closed in [from, to], per group, and the total line. SQL counts and
+ * hands over each group's days as one list (read from the grouping's covering index, already in
+ * group order): a row per group instead of a row per case.
+ */
 export function timelinessReport(db: Database, args: TimelinessArgs): TimelinessReport {
   refreshCaseOutcomes(db);
-  const rows = db.prepare<[{ from: string; to: string; scope: string | null }], [string | null, number | null, number, number, number | null, number]>(
-    `SELECT ${GROUP_COLUMN[args.groupBy]}, o.on_time, o.net_days, o.notices, o.first_action_days, o.resolution_days
-     FROM case_outcomes o JOIN cases c ON c.id = o.case_id
-     WHERE o.closed_on BETWEEN @from AND @to AND ${IN_SCOPE}`,
-  ).raw().all({ from: args.from, to: args.to, scope: scopeParam(args.scope) });
-  const groups = new Map<string | null, OutcomeSample[]>();
-  const all: OutcomeSample[] = [];
-  for (const [key, onTime, netDays, notices, firstActionDays, resolutionDays] of rows) {
-    const sample: OutcomeSample = { onTime: onTime === null ? null : onTime === 1, netDays, notices, firstActionDays, resolutionDays };
-    all.push(sample);
-    const list = groups.get(key);
-    if (list) list.push(sample);
-    else groups.set(key, [sample]);
+  const column = GROUP_COLUMN[args.groupBy];
+  const scoped = args.scope === null ? '' : 'AND o.unit_code IN (SELECT value FROM json_each(@scope))';
+  const rows = db.prepare<[{ from: string; to: string; scope?: string }], [string | null, number, number, number, number, string | null, string | null, string | null]>(
+    `SELECT o.${column}, count(*), total(o.on_time = 1), total(o.on_time = 0), total(o.notices),
+            group_concat(o.net_days), group_concat(o.first_action_days), group_concat(o.resolution_days)
+     FROM case_outcomes o INDEXED BY ${GROUP_INDEX[args.groupBy]}
+     WHERE o.closed_on BETWEEN @from AND @to ${scoped}
+     GROUP BY o.${column}`,
+  ).raw().all({ from: args.from, to: args.to, ...(args.scope === null ? {} : { scope: JSON.stringify(args.scope) }) });
+  const groups = new Map<string | null, OutcomeAggregate>();
+  for (const [key, closed, onTime, late, notices, net, first, resolution] of rows) {
+    groups.set(key, { closed, onTime, late, notices, netDays: sortedDays(net), firstActionDays: sortedDays(first), resolutionDays: sortedDays(resolution) });
   }
+  const all = [...groups.values()];
+  const total: OutcomeAggregate = {
+    closed: all.reduce((n, g) => n + g.closed, 0),
+    onTime: all.reduce((n, g) => n + g.onTime, 0),
+    late: all.reduce((n, g) => n + g.late, 0),
+    notices: all.reduce((n, g) => n + g.notices, 0),
+    netDays: concatSorted(all.map((g) => g.netDays as Float64Array)),
+    firstActionDays: concatSorted(all.map((g) => g.firstActionDays as Float64Array)),
+    resolutionDays: concatSorted(all.map((g) => g.resolutionDays as Float64Array)),
+  };
   const waiting = notActedOnCounts(db, args);
   const byGroup = args.groupBy === 'unit' ? waiting.byUnit : args.groupBy === 'handler' ? waiting.byHandler : null;
-  if (byGroup) for (const key of byGroup.keys()) if (!groups.has(key)) groups.set(key, []);
+  if (byGroup) for (const key of byGroup.keys()) if (!groups.has(key)) groups.set(key, EMPTY);
   const labels = groupLabels(db, args.groupBy, [...groups.keys()]);
-  const line = (key: string | null, label: string, samples: readonly OutcomeSample[], notActedOn: number | null): TimelinessRow => ({
-    key, label, ...timelinessFigures(samples, args.minCount), notActedOn,
+  const line = (key: string | null, label: string, aggregate: OutcomeAggregate, notActedOn: number | null): TimelinessRow => ({
+    key, label, ...figuresOf(aggregate, args.minCount), notActedOn,
   });
   return {
     query: { from: args.from, to: args.to, groupBy: args.groupBy, minCount: args.minCount },
     scope: args.scope === null ? null : [...args.scope],
     rows: [...groups.entries()]
-      .map(([key, samples]) => line(key, labels.get(key) ?? key ?? '', samples, byGroup === null ? null : (byGroup.get(key) ?? 0)))
+      .map(([key, aggregate]) => line(key, labels.get(key) ?? key ?? '', aggregate, byGroup === null ? null : (byGroup.get(key) ?? 0)))
       .sort(byKey),
-    total: line(null, '', all, waiting.total),
+    total: line(null, '', total, waiting.total),
   };
 }
+
+const EMPTY: OutcomeAggregate = { closed: 0, onTime: 0, late: 0, notices: 0, netDays: new Float64Array(0), firstActionDays: new Float64Array(0), resolutionDays: new Float64Array(0) };
 
 function byKey(a: { key: string | null }, b: { key: string | null }): number {
   if (a.key === b.key) return 0;
@@ -160,16 +201,17 @@ function byKey(a: { key: string | null }, b: { key: string | null }): number {
 }
 
 /**
- * Letters received in the period, routed (lead) and still waiting or assigned with nobody having
- * ever accepted them: FixMyStreet's "not marked", counted apart from the medians.
+ * Letters routed (lead) in the period and still waiting or assigned, with nobody having ever
+ * accepted them: FixMyStreet's "not marked", counted apart from the medians. The period is the
+ * day the letter reached the unit (routed_at, UTC, so a letter routed after 23:00 Polish time
+ * on the last day falls into the next period).
  */
 const NOT_ACTED_ON = `
-  FROM item_routes r
-  JOIN incoming_items i ON i.id = r.item_id
-  WHERE r.role = 'lead' AND r.state IN ('waiting', 'assigned') AND i.status = 'registered'
-    AND i.received_on BETWEEN @from AND @to
+  FROM item_routes r INDEXED BY item_routes_lead_live
+  WHERE r.role = 'lead' AND r.state IN ('waiting', 'assigned')
+    AND r.routed_at >= @from AND r.routed_at < @to || 'T24'
     AND (@scope IS NULL OR r.unit_code IN (SELECT value FROM json_each(@scope)))
-    AND NOT EXISTS (SELECT 1 FROM item_events e WHERE e.item_id = r.item_id AND e.kind = 'accepted')`;
+    AND NOT EXISTS (SELECT 1 FROM item_events e INDEXED BY item_events_accepted WHERE e.item_id = r.item_id AND e.kind = 'accepted')`;
 
 function notActedOnCounts(db: Database, args: TimelinessArgs): { total: number; byUnit: Map<string | null, number>; byHandler: Map<string | null, number> } {
   const rows = db.prepare<[{ from: string; to: string; scope: string | null }], [string, string | null, number]>(
@@ -227,26 +269,29 @@ interface OpenCaseLine {
   readonly standing: OpenStanding;
 }
 
-/** Cases open on `asOf` (started by then, not closed by then), each against its term as of that day. */
-function openCasesAsOf(db: Database, args: OpenArgs, group: { column: string; key: string | null } | null): OpenCaseLine[] {
+/**
+ * Cases open on `asOf` (started by then, not closed by then), each against its term as of that
+ * day. Pauses and notices are read whole (tens of thousands of rows, one scan each) rather than
+ * joined per case: cheaper than looking each case's up.
+ */
+function openCasesAsOf(db: Database, args: OpenArgs, group: { column: 'unit_code' | 'handler_login'; key: string | null } | null): OpenCaseLine[] {
   refreshCaseOutcomes(db);
-  const groupFilter = group === null ? '' : `AND ${group.column} IS @group`;
   const params = { asOf: args.asOf, scope: scopeParam(args.scope), group: group?.key ?? null };
-  const openThen = `
-    WITH open_then (id) AS (
-      SELECT c.id FROM cases c WHERE c.status = 'open' AND c.started_on <= @asOf AND ${IN_SCOPE} ${groupFilter}
-      UNION ALL
-      SELECT c.id FROM case_outcomes o JOIN cases c ON c.id = o.case_id WHERE o.closed_on > @asOf AND c.started_on <= @asOf AND ${IN_SCOPE} ${groupFilter}
-    )`;
-  const pauses = groupByCase(db.prepare<[typeof params], [string, string, string | null]>(
-    `${openThen} SELECT p.case_id, p.from_date, p.to_date FROM case_pauses p JOIN open_then t ON t.id = p.case_id`,
-  ).raw().all(params), (r): Pause => ({ from: r[1], to: r[2] }));
-  const extensions = groupByCase(db.prepare<[typeof params], [string, string, string, string]>(
-    `${openThen} SELECT e.case_id, e.notified_on, e.new_due_date, e.reason FROM case_extensions e JOIN open_then t ON t.id = e.case_id ORDER BY e.extension_no`,
-  ).raw().all(params), (r): Extension => ({ noticeOn: r[1], newDate: r[2], reason: r[3] }));
-  return db.prepare<[typeof params], [string, string, string | null, string, string]>(
-    `${openThen} SELECT c.id, c.unit_code, c.handler_login, c.started_on, c.matter_type FROM open_then t JOIN cases c ON c.id = t.id`,
-  ).raw().all(params).map(([id, unitCode, handlerLogin, startedOn, matterType]) => ({
+  const rows = db.prepare<[typeof params], [string, string, string | null, string, string]>(
+    `SELECT c.id, c.unit_code, c.handler_login, c.started_on, c.matter_type FROM cases c
+     WHERE c.status = 'open' AND c.started_on <= @asOf AND ${IN_SCOPE} ${group === null ? '' : `AND c.${group.column} IS @group`}
+     UNION ALL
+     SELECT o.case_id, o.unit_code, o.handler_login, o.started_on, o.matter_type FROM case_outcomes o
+     WHERE o.closed_on > @asOf AND o.started_on <= @asOf AND ${OUTCOME_IN_SCOPE} ${group === null ? '' : `AND o.${group.column} IS @group`}`,
+  ).raw().all(params);
+  const wanted = new Set(rows.map((r) => r[0]));
+  const pauses = groupByCase(db.prepare<[string], [string, string, string | null]>(
+    'SELECT case_id, from_date, to_date FROM case_pauses WHERE from_date <= ?',
+  ).raw().all(args.asOf).filter((r) => wanted.has(r[0])), (r): Pause => ({ from: r[1], to: r[2] }));
+  const extensions = groupByCase(db.prepare<[string], [string, string, string, string]>(
+    'SELECT case_id, notified_on, new_due_date, reason FROM case_extensions WHERE notified_on <= ? ORDER BY extension_no',
+  ).raw().all(args.asOf).filter((r) => wanted.has(r[0])), (r): Extension => ({ noticeOn: r[1], newDate: r[2], reason: r[3] }));
+  return rows.map(([id, unitCode, handlerLogin, startedOn, matterType]) => ({
     id, unitCode, handlerLogin, startedOn,
     standing: openStanding({ startedOn, matterType: findMatterType(matterType) ?? null, pauses: pauses.get(id) ?? [], extensions: extensions.get(id) ?? [] }, args.asOf),
   }));
@@ -325,7 +370,7 @@ export function drillReport(db: Database, args: DrillArgs): DrillResult {
     const total = db.prepare<[typeof params], number>(`SELECT count(*) ${where}`).pluck().get(params) ?? 0;
     const rows = db.prepare<[typeof params & { limit: number }], { id: string; rpw_number: string; subject: string | null; unit_code: string; assignee: string | null; received_on: string; due_date: string | null }>(
       `SELECT i.id, i.rpw_number, i.subject, r.unit_code, (SELECT display_name FROM people WHERE login = r.assignee_login) AS assignee, i.received_on, r.due_date
-       ${where} ORDER BY i.received_on, i.entry_no LIMIT @limit`,
+       ${where.replace('WHERE', 'JOIN incoming_items i ON i.id = r.item_id WHERE')} ORDER BY r.routed_at, r.route_no LIMIT @limit`,
     ).all({ ...params, limit: args.limit });
     return {
       total,
@@ -335,15 +380,15 @@ export function drillReport(db: Database, args: DrillArgs): DrillResult {
       })),
     };
   }
-  const where = `FROM case_outcomes o JOIN cases c ON c.id = o.case_id
-     WHERE o.closed_on BETWEEN @from AND @to AND ${IN_SCOPE} AND (@all = 1 OR ${GROUP_COLUMN[query.groupBy]} IS @group) AND ${CASE_CONDITION[args.measure]}`;
+  const where = `FROM case_outcomes o INDEXED BY case_outcomes_by_closed_on
+     WHERE o.closed_on BETWEEN @from AND @to AND ${OUTCOME_IN_SCOPE} AND (@all = 1 OR o.${GROUP_COLUMN[query.groupBy]} IS @group) AND ${CASE_CONDITION[args.measure]}`;
   refreshCaseOutcomes(db);
   const total = db.prepare<[typeof params], number>(`SELECT count(*) ${where}`).pluck().get(params) ?? 0;
   const rows = db.prepare<[typeof params & { limit: number }], CaseDrillRecord & { due_on: string | null; closed_on: string; net_days: number; on_time: number | null; notices: number }>(
     `SELECT c.id, c.sign, c.unit_code, c.jrwa_symbol, c.year, c.title, c.started_on,
             (SELECT display_name FROM people WHERE login = c.handler_login) AS handler_name,
             o.due_on, o.closed_on, o.net_days, o.on_time, o.notices
-     ${where} ORDER BY o.closed_on, c.case_no LIMIT @limit`,
+     ${where.replace('WHERE', 'JOIN cases c ON c.id = o.case_id WHERE')} ORDER BY o.closed_on, c.case_no LIMIT @limit`,
   ).all({ ...params, limit: args.limit });
   return {
     total,
@@ -355,7 +400,7 @@ export function drillReport(db: Database, args: DrillArgs): DrillResult {
 }
 
 function drillOpen(db: Database, query: OpenArgs, group: string | null | undefined, measure: OpenMeasure, limit: number): DrillResult {
-  const column = query.groupBy === 'unit' ? 'c.unit_code' : 'c.handler_login';
+  const column = query.groupBy === 'unit' ? 'unit_code' : 'handler_login';
   let lines = openCasesAsOf(db, query, group === undefined ? null : { column, key: group });
   switch (measure) {
     case 'open':
