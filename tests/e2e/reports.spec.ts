@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfText } from '../../electron/core/test-support/pdf-probe.ts';
@@ -130,4 +131,6 @@ test('the open and overdue report drills down to the overdue case', async ({ pag
   await expect(gnII.getByRole('cell')).toHaveText(['1', '1', '0', '0', '40']);
   await gnII.getByRole('button', { name: /^Sprawy przeterminowane/u }).click();
   await expect(page.getByTestId('report-drill-rows')).toContainText('Podział działki 5/5 (w toku, po terminie)');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
