@@ -12,7 +12,7 @@ import MyCasesView from './views/cases/MyCasesView.vue';
 import OpenCaseView from './views/cases/OpenCaseView.vue';
 import DekretacjaView from './views/routing/DekretacjaView.vue';
 import TemplatesView from './views/replies/TemplatesView.vue';
-import SectionPendingView from './views/SectionPendingView.vue';
+import ReportsView from './views/reports/ReportsView.vue';
 import SettingsView from './views/SettingsView.vue';
 
 /**
@@ -53,7 +53,7 @@ export function createAppRouter() {
         routes.push({ path: section.path, name: section.key, component: TemplatesView });
         break;
       case 'raporty':
-        routes.push({ path: section.path, name: section.key, component: SectionPendingView, props: { section: section.key } });
+        routes.push({ path: section.path, name: section.key, component: ReportsView });
         break;
     }
   }

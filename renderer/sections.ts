@@ -4,9 +4,8 @@ export const sections = [
   { key: 'dekretacja', path: '/dekretacja', built: true },
   { key: 'mojeSprawy', path: '/moje-sprawy', built: true },
   { key: 'odpowiedzi', path: '/odpowiedzi', built: true },
-  { key: 'raporty', path: '/raporty', built: false },
+  { key: 'raporty', path: '/raporty', built: true },
   { key: 'ustawienia', path: '/ustawienia', built: true },
 ] as const;
 
 export type SectionKey = (typeof sections)[number]['key'];
-export type PendingSectionKey = Extract<(typeof sections)[number], { built: false }>['key'];

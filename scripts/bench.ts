@@ -8,6 +8,7 @@ import { benchFoundation } from './bench/foundation.ts';
 import { missedTarget, type Figure } from './bench/figures.ts';
 import { benchRegistry } from './bench/registry.ts';
 import { benchReplies } from './bench/replies.ts';
+import { benchReports } from './bench/reports.ts';
 import { benchServer } from './bench/server.ts';
 import { benchSync } from './bench/sync.ts';
 
@@ -22,7 +23,7 @@ import { benchSync } from './bench/sync.ts';
 const benches: Readonly<Record<string, () => Promise<Figure[]> | Figure[]>> = {
   foundation: benchFoundation, documents: benchDocuments, server: benchServer, sync: benchSync,
   deadlines: benchDeadlines, inbox: benchInbox, registry: benchRegistry, barcodes: benchBarcodes, ocr: benchOcr, replies: benchReplies,
-  dispatchBook: benchDispatchBook,
+  dispatchBook: benchDispatchBook, reports: benchReports,
 };
 // BENCH_ONLY=server,sync runs just those (e.g. to measure the central server a few times in a row).
 const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim()) ?? null;

@@ -14,7 +14,9 @@ const common: BuildOptions = {
   external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfkit', 'fontkit', 'bwip-js', 'dejavu-fonts-ttf', 'zxing-wasm', 'pdfjs-dist',
     // tesseract.js starts its worker script and finds its engine and the Polish model by path in
     // node_modules; @napi-rs/canvas is native.
-    'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/pol', '@napi-rs/canvas'],
+    'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/pol', '@napi-rs/canvas',
+    // exceljs (report spreadsheets) is CommonJS with optional requires of its own: loaded as is.
+    'exceljs'],
 };
 
 await Promise.all([

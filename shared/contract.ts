@@ -18,6 +18,7 @@ import { PlaceholderNameSchema } from './replies/placeholders.ts';
 import { DecideReplyInput, DraftReplyInput, Reply, UpdateReplyInput } from './replies/replies.ts';
 import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintRequest, RecordDeliveryInput, RecordReturnInput } from './outgoing/outgoing.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
+import { DrillQuery, DrillResult, OpenQuery, OpenReport, ReportExportRequest, ReportFile, TimelinessQuery, TimelinessReport } from './reports/reports.ts';
 
 /**
  * The one contract between the renderer and the workstation core. Both transports (Electron IPC
@@ -112,6 +113,12 @@ export const methods = {
   },
   'cases.register': { input: z.object({ jrwaSymbol: z.string().regex(/^\d{1,4}$/u), year: z.number().int().min(2000).max(2100), unitCode: z.string().nullable().default(null) }), output: z.array(CaseRegisterRow) },
   'cases.registerExport': { input: CaseRegisterExportRequest, output: GeneratedFile },
+  /** Supervisor reports over the units the reader heads (all for the city secretary); `forbidden` for anyone else. */
+  'reports.timeliness': { input: TimelinessQuery, output: TimelinessReport },
+  'reports.open': { input: OpenQuery, output: OpenReport },
+  /** The cases or letters behind one figure of a report. */
+  'reports.drill': { input: DrillQuery, output: DrillResult },
+  'reports.export': { input: ReportExportRequest, output: ReportFile },
   /** Letter templates a unit may write with (its own, then its parents'); all with null. */
   'templates.list': { input: z.object({ unitCode: z.string().nullable().default(null) }), output: z.array(LetterTemplate) },
   'templates.versions': { input: z.object({ id: z.uuid() }), output: z.array(LetterTemplate) },

@@ -30,6 +30,7 @@ import { RegistryService } from './services/registry-service.ts';
 import { SettingsService } from './services/settings-service.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 import { CasesService } from './services/cases-service.ts';
+import { ReportsService } from './services/reports-service.ts';
 import { RoutingService } from './services/routing-service.ts';
 import { DocumentImportService } from './services/document-import-service.ts';
 import { ContentStore } from './documents/content-store.ts';
@@ -123,6 +124,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   });
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
+  const reports = new ReportsService({ db, auth, settings, documents });
   const templates = new TemplatesService({ db, documents, caseOf: (id) => cases.get(id) });
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
@@ -207,6 +209,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'cases.close': (input) => cases.close(input.id, input.settlement),
     'cases.register': (input) => cases.register(input),
     'cases.registerExport': (input) => caseRegisterExport.export(input),
+    'reports.timeliness': (input) => reports.timeliness(input),
+    'reports.open': (input) => reports.open(input),
+    'reports.drill': (input) => reports.drill(input),
+    'reports.export': (input) => reports.export(input),
     'templates.list': (input) => db.call('templates.for', input.unitCode),
     'templates.versions': (input) => db.call('templates.versions', input.id),
     'templates.save': async (input) => {

@@ -13,7 +13,7 @@ import { serverCommands } from '../../server/sync/commands/index.ts';
  * screen is a bug. Keys are found as string literals in the source, by their families.
  */
 const root = join(import.meta.dirname, '../..');
-const FAMILIES = ['validation', 'errors', 'sync.rejections', 'sync.errors', 'auth', 'cases', 'routing', 'jrwa', 'documentImport', 'documentViewer', 'templates', 'replies', 'outgoing'];
+const FAMILIES = ['validation', 'errors', 'sync.rejections', 'sync.errors', 'auth', 'cases', 'routing', 'jrwa', 'documentImport', 'documentViewer', 'templates', 'replies', 'outgoing', 'reports'];
 const KEY = new RegExp(`['"\`]((?:${FAMILIES.map((f) => f.replace('.', '\\.')).join('|')})\\.[a-zA-Z0-9_]+)['"\`]`, 'gu');
 
 /** Names that look like keys but are contract methods, events, repository functions or sync commands. */

@@ -11,6 +11,9 @@ import { renderLabel } from './label.ts';
 import { renderReceipt } from './receipt.ts';
 import { renderReplyLetter, type ReplyLetter } from './reply-letter.ts';
 import { renderRegisterCsv, renderRegisterPdf, type ExportPeriod } from './register-export.ts';
+import { renderReportCsv, renderReportPdf, renderReportXlsx } from './report-export.ts';
+import type { ReportTable } from '../reports/report-table.ts';
+import type { ReportExportFormat } from '../../../shared/reports/reports.ts';
 
 /** Everything the documents worker can produce, with all the data it needs (it has no database). */
 export type DocumentJob =
@@ -24,7 +27,8 @@ export type DocumentJob =
   | { readonly kind: 'dispatch-book-pdf'; readonly book: DispatchBook }
   | { readonly kind: 'dispatch-book-csv'; readonly book: DispatchBook }
   | { readonly kind: 'address-labels'; readonly letters: readonly OutgoingLetter[]; readonly position: number }
-  | { readonly kind: 'envelopes'; readonly letters: readonly OutgoingLetter[]; readonly format: EnvelopeFormat; readonly sender: PostalSender };
+  | { readonly kind: 'envelopes'; readonly letters: readonly OutgoingLetter[]; readonly format: EnvelopeFormat; readonly sender: PostalSender }
+  | { readonly kind: 'report'; readonly format: ReportExportFormat; readonly table: ReportTable };
 
 export function renderDocument(job: DocumentJob): Promise<Buffer> {
   switch (job.kind) {
@@ -50,7 +54,22 @@ export function renderDocument(job: DocumentJob): Promise<Buffer> {
       return renderAddressLabels(job.letters, job.position);
     case 'envelopes':
       return renderEnvelopes(job.letters, job.format, job.sender);
+    case 'report':
+      return renderReport(job.format, job.table);
     default:
       return assertNever(job);
+  }
+}
+
+function renderReport(format: ReportExportFormat, table: ReportTable): Promise<Buffer> {
+  switch (format) {
+    case 'pdf':
+      return renderReportPdf(table);
+    case 'csv':
+      return Promise.resolve(renderReportCsv(table));
+    case 'xlsx':
+      return renderReportXlsx(table);
+    default:
+      return assertNever(format);
   }
 }

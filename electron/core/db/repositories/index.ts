@@ -4,6 +4,7 @@ import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './cor
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
 import { addCaseNote, attachItemToCase, caseRegister, casesOf, casesOfItem, closeCase, deadlineFacts, extendCase, getCase, jrwaOwnerOf, openCase, openCasesOf, pauseCase, resumeCase } from './cases.ts';
 import { caseRegisterHeading } from './case-register.ts';
+import { drillReport, openReport, refreshCaseOutcomes, reportScope, timelinessReport } from './reports.ts';
 import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
@@ -107,6 +108,11 @@ export const repositories = {
   'cases.openOf': openCasesOf,
   'cases.of': casesOf,
   'cases.ofItem': casesOfItem,
+  'reports.scope': reportScope,
+  'reports.refreshOutcomes': refreshCaseOutcomes,
+  'reports.timeliness': timelinessReport,
+  'reports.open': openReport,
+  'reports.drill': drillReport,
   'jrwa.ownerOf': jrwaOwnerOf,
   'auth.rememberUser': rememberUser,
   'auth.knownUser': knownUser,

@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import { localIsoDate } from '../../../shared/dates.ts';
+import {
+  XLSX_MEDIA_TYPE, type DrillQuery, type DrillResult, type OpenQuery, type OpenReport, type ReportExportRequest, type ReportFile,
+  type TimelinessQuery, type TimelinessReport,
+} from '../../../shared/reports/reports.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { DbClient } from '../db/db-client.ts';
+import type { DocumentsClient } from '../pdf/documents-client.ts';
+import { openTable, timelinessTable, type ReportTable } from '../reports/report-table.ts';
+import { AppError } from '../rpc/app-error.ts';
+import { currentActor } from './current-actor.ts';
+import type { SettingsService } from './settings-service.ts';
+
+type Timeliness = z.output<typeof TimelinessQuery>;
+type Open = z.output<typeof OpenQuery>;
+type Drill = z.output<typeof DrillQuery>;
+type ExportRequest = z.output<typeof ReportExportRequest>;
+
+/** The spreadsheet's second sheet lists the cases behind the total; beyond this the file is refused. */
+export const EXPORT_DETAIL_LIMIT = 300_000;
+
+const MEDIA_TYPES = { pdf: 'application/pdf', csv: 'text/csv', xlsx: XLSX_MEDIA_TYPE } as const;
+
+/**
+ * Supervisor reports (issue "Supervisor reports"): run in the SQLite worker, limited to the units
+ * the reader heads with their sections, or every unit for the city secretary (role `supervisor`).
+ * Clerks and the registry desk get `forbidden`: the figures name people.
+ */
+export class ReportsService {
+  readonly #db: DbClient;
+  readonly #auth: AuthService;
+  readonly #settings: SettingsService;
+  readonly #documents: DocumentsClient;
+
+  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient }) {
+    this.#db = deps.db;
+    this.#auth = deps.auth;
+    this.#settings = deps.settings;
+    this.#documents = deps.documents;
+  }
+
+  /** Null: every unit. Refuses anyone who supervises nothing. */
+  async scope(): Promise<readonly string[] | null> {
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    const scope = await this.#db.call('reports.scope', { login: actor.login, sessionRole: this.#auth.user?.role ?? null });
+    switch (scope.kind) {
+      case 'all':
+        return null;
+      case 'units':
+        return scope.codes;
+      case 'none':
+        throw new AppError('forbidden', 'Reports are for unit heads and the city secretary');
+    }
+  }
+
+  async timeliness(query: Timeliness): Promise<TimelinessReport> {
+    return this.#db.call('reports.timeliness', { ...query, scope: await this.scope() });
+  }
+
+  async open(query: Open): Promise<OpenReport> {
+    return this.#db.call('reports.open', { ...query, scope: await this.scope() });
+  }
+
+  async drill(query: Drill): Promise<DrillResult> {
+    const scope = await this.scope();
+    return query.report === 'timeliness'
+      ? this.#db.call('reports.drill', { ...query, query: { ...query.query, scope } })
+      : this.#db.call('reports.drill', { ...query, query: { ...query.query, scope } });
+  }
+
+  async export(request: ExportRequest): Promise<ReportFile> {
+    const table = await this.table(request);
+    const bytes = await this.#documents.render({ kind: 'report', format: request.format, table });
+    return { fileName: `${table.fileStem}.${request.format}`, mediaType: MEDIA_TYPES[request.format], base64: bytes.toString('base64') };
+  }
+
+  /** The report as one table with its filters; the cases behind the total go to the spreadsheet. */
+  async table(request: ExportRequest): Promise<ReportTable> {
+    const scope = await this.scope();
+    const today = localIsoDate(new Date());
+    const withDetail = request.format === 'xlsx';
+    if (request.report === 'timeliness') {
+      const query = { ...request.query, scope };
+      const report = await this.#db.call('reports.timeliness', query);
+      const detail = withDetail ? await this.#db.call('reports.drill', { report: 'timeliness', query, group: undefined, measure: 'closed', limit: EXPORT_DETAIL_LIMIT }) : null;
+      return timelinessTable(report, today, detail?.rows ?? []);
+    }
+    const query = { ...request.query, scope };
+    const report = await this.#db.call('reports.open', query);
+    const detail = withDetail ? await this.#db.call('reports.drill', { report: 'open', query, group: undefined, measure: 'open', limit: EXPORT_DETAIL_LIMIT }) : null;
+    return openTable(report, today, detail?.rows ?? []);
+  }
+}

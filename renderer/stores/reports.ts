@@ -1,0 +1,138 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type {
+  DrillResult, OpenGrouping, OpenMeasure, OpenReport, OpenRow, ReportExportFormat, ReportFile, ReportGrouping, TimelinessMeasure, TimelinessReport, TimelinessRow,
+} from '../../shared/reports/reports.ts';
+import { DEFAULT_MIN_COUNT } from '../../shared/reports/reports.ts';
+import { RpcError, type ErrorCode } from '../../shared/result.ts';
+import { useApi } from '../api/index.ts';
+import { localIsoDate } from '../format/dates.ts';
+
+export type ReportKind = 'timeliness' | 'open';
+export type SortDirection = 'asc' | 'desc';
+export type TimelinessColumn = Exclude<keyof TimelinessRow, 'key' | 'belowMinimum'>;
+export type OpenColumn = Exclude<keyof OpenRow, 'key'>;
+
+/** Columns that rank groups: a group below the minimum count has none of them and sorts last. */
+const RANKING: ReadonlySet<string> = new Set(['onTimeShare', 'medianDays', 'p90Days', 'medianFirstActionDays', 'medianResolutionDays']);
+
+/** The previous calendar month: what a supervisor looks at on the first working days of a month. */
+export function previousMonth(today: Date): { from: string; to: string } {
+  const first = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+  const last = new Date(today.getFullYear(), today.getMonth(), 0);
+  return { from: localIsoDate(first), to: localIsoDate(last) };
+}
+
+export interface DrillState {
+  readonly report: ReportKind;
+  readonly measure: TimelinessMeasure | OpenMeasure;
+  /** Undefined: the total line. */
+  readonly group: string | null | undefined;
+  readonly groupLabel: string;
+  readonly result: DrillResult | null;
+  readonly errorCode: ErrorCode | null;
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return (typeof a === 'string' ? a : '').localeCompare(typeof b === 'string' ? b : '', 'pl');
+}
+
+/**
+ * Supervisor reports: the filters (period or day, grouping, minimum count), the answers, the
+ * table's sort and the drill-down list. A store, so the filters survive opening a case and coming back.
+ */
+export const useReportsStore = defineStore('reports', () => {
+  const kind = ref<ReportKind>('timeliness');
+  const period = ref(previousMonth(new Date()));
+  const asOf = ref(localIsoDate(new Date()));
+  const groupBy = ref<ReportGrouping>('unit');
+  const openGroupBy = ref<OpenGrouping>('unit');
+  const minCount = ref(DEFAULT_MIN_COUNT);
+  const timeliness = ref<TimelinessReport | null>(null);
+  const open = ref<OpenReport | null>(null);
+  const loading = ref(false);
+  const errorCode = ref<ErrorCode | null>(null);
+  const sort = ref<{ column: string; direction: SortDirection }>({ column: 'label', direction: 'asc' });
+  const drill = ref<DrillState | null>(null);
+  let asked = 0;
+  let drillAsked = 0;
+
+  const timelinessQuery = computed(() => ({ from: period.value.from, to: period.value.to, groupBy: groupBy.value, minCount: minCount.value }));
+  const openQuery = computed(() => ({ asOf: asOf.value, groupBy: openGroupBy.value }));
+  const periodValid = computed(() => period.value.from !== '' && period.value.to !== '' && period.value.from <= period.value.to);
+
+  async function load(): Promise<void> {
+    const mine = ++asked;
+    drill.value = null;
+    if (kind.value === 'timeliness' && !periodValid.value) {
+      errorCode.value = 'invalid_input';
+      return;
+    }
+    loading.value = true;
+    try {
+      if (kind.value === 'timeliness') {
+        const answer = await useApi().call('reports.timeliness', timelinessQuery.value);
+        if (mine === asked) timeliness.value = answer;
+      } else {
+        const answer = await useApi().call('reports.open', openQuery.value);
+        if (mine === asked) open.value = answer;
+      }
+      if (mine === asked) errorCode.value = null;
+    } catch (error) {
+      if (mine === asked) errorCode.value = error instanceof RpcError ? error.code : 'internal';
+    } finally {
+      if (mine === asked) loading.value = false;
+    }
+  }
+
+  function sortBy(column: string): void {
+    sort.value = sort.value.column === column
+      ? { column, direction: sort.value.direction === 'asc' ? 'desc' : 'asc' }
+      : { column, direction: column === 'label' ? 'asc' : 'desc' };
+  }
+
+  function sorted<Row extends { key: string | null; belowMinimum?: boolean }>(rows: readonly Row[]): Row[] {
+    const { column, direction } = sort.value;
+    const sign = direction === 'asc' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      // No ranking on tiny samples: whatever the direction, they come after the ranked groups.
+      if (RANKING.has(column) && Boolean(a.belowMinimum) !== Boolean(b.belowMinimum)) return a.belowMinimum ? 1 : -1;
+      const va = (a as Record<string, unknown>)[column] ?? null;
+      const vb = (b as Record<string, unknown>)[column] ?? null;
+      if (va === null && vb !== null) return 1;
+      if (vb === null && va !== null) return -1;
+      return sign * compare(va, vb);
+    });
+  }
+
+  const timelinessRows = computed(() => (timeliness.value ? sorted(timeliness.value.rows) : []));
+  const openRows = computed(() => (open.value ? sorted(open.value.rows) : []));
+
+  async function drillDown(measure: TimelinessMeasure | OpenMeasure, group: string | null | undefined, groupLabel: string): Promise<void> {
+    const mine = ++drillAsked;
+    const report = kind.value;
+    drill.value = { report, measure, group, groupLabel, result: null, errorCode: null };
+    try {
+      const base = { ...(group === undefined ? {} : { group }), limit: 500 };
+      const result = report === 'timeliness'
+        ? await useApi().call('reports.drill', { report, query: timeliness.value?.query ?? timelinessQuery.value, measure: measure as TimelinessMeasure, ...base })
+        : await useApi().call('reports.drill', { report, query: open.value?.query ?? openQuery.value, measure: measure as OpenMeasure, ...base });
+      if (mine === drillAsked) drill.value = { report, measure, group, groupLabel, result, errorCode: null };
+    } catch (error) {
+      if (mine === drillAsked) drill.value = { report, measure, group, groupLabel, result: null, errorCode: error instanceof RpcError ? error.code : 'internal' };
+    }
+  }
+
+  /** The file of the report on screen: the query it was run with, not filters edited since. */
+  function exportFile(format: ReportExportFormat): Promise<ReportFile> {
+    return kind.value === 'timeliness'
+      ? useApi().call('reports.export', { report: 'timeliness', query: timeliness.value?.query ?? timelinessQuery.value, format })
+      : useApi().call('reports.export', { report: 'open', query: open.value?.query ?? openQuery.value, format });
+  }
+
+  return {
+    kind, period, asOf, groupBy, openGroupBy, minCount, timeliness, open, loading, errorCode, sort, drill, periodValid,
+    timelinessRows, openRows, load, sortBy, drillDown, exportFile,
+  };
+});
