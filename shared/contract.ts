@@ -111,7 +111,14 @@ export const methods = {
     input: z.object({ scope: CaseScope.default('mine'), includeClosed: z.boolean().default(false), limit: z.number().int().min(1).max(5000).default(1000) }),
     output: z.array(CaseWithDeadline),
   },
-  'cases.register': { input: z.object({ jrwaSymbol: z.string().regex(/^\d{1,4}$/u), year: z.number().int().min(2000).max(2100), unitCode: z.string().nullable().default(null) }), output: z.array(CaseRegisterRow) },
+  /** The spis spraw of a JRWA class at any level and a year, optionally for a period of it (by date of wszczęcie). */
+  'cases.register': {
+    input: z.object({
+      jrwaSymbol: z.string().regex(/^\d{1,4}$/u), year: z.number().int().min(2000).max(2100), unitCode: z.string().nullable().default(null),
+      from: z.iso.date().nullable().default(null), to: z.iso.date().nullable().default(null),
+    }),
+    output: z.array(CaseRegisterRow),
+  },
   'cases.registerExport': { input: CaseRegisterExportRequest, output: GeneratedFile },
   /** Supervisor reports over the units the reader heads (all for the city secretary); `forbidden` for anyone else. */
   'reports.timeliness': { input: TimelinessQuery, output: TimelinessReport },

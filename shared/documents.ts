@@ -49,12 +49,17 @@ const RegisterYear = z.number({ error: 'validation.year' }).int({ error: 'valida
  * The spis spraw of one unit for one JRWA class and year (domain.md §3.3). A class above the end
  * level covers the cases of its subclasses, as the register query does.
  */
-export const CaseRegisterExportRequest = z.object({
-  unitCode: UnitCode,
-  jrwaSymbol: JrwaSymbol,
-  year: RegisterYear,
-  format: ExportFormat,
-});
+export const CaseRegisterExportRequest = z
+  .object({
+    unitCode: UnitCode,
+    jrwaSymbol: JrwaSymbol,
+    year: RegisterYear,
+    format: ExportFormat,
+    /** Only the cases started within this part of the year; null ends are open. */
+    from: IsoDate.nullable().default(null),
+    to: IsoDate.nullable().default(null),
+  })
+  .refine((r) => r.from === null || r.to === null || r.from <= r.to, { path: ['to'], error: 'validation.periodReversed' });
 export type CaseRegisterExportRequest = z.input<typeof CaseRegisterExportRequest>;
 
 export const GeneratedFile = z.object({

@@ -826,6 +826,9 @@ export const en: Messages = {
       settlement: 'How it was settled',
     },
     register: {
+      from: 'Started from (optional)',
+      to: 'to',
+      anyLevelHint: 'A class at any level: a group covers all its subclasses.',
       title: 'Case register',
       lead: 'The cases of one unit in one JRWA class and year, in number order — for the binder (PDF) or a spreadsheet (CSV).',
       year: 'Year',

@@ -824,6 +824,9 @@ export const pl = {
       settlement: 'Sposób załatwienia',
     },
     register: {
+      from: 'Wszczęte od (opcjonalnie)',
+      to: 'do',
+      anyLevelHint: 'Klasa z dowolnego poziomu: grupa obejmuje wszystkie swoje podklasy.',
       title: 'Spis spraw',
       lead: 'Sprawy jednej komórki w jednej klasie JRWA i roku, w kolejności numerów — do segregatora (PDF) albo arkusza (CSV).',
       year: 'Rok',

@@ -10,6 +10,8 @@ export interface CaseRegisterDocument {
   readonly jrwaSymbol: string;
   readonly jrwaHeading: string;
   readonly year: number;
+  /** Cases started within this part of the year only; both null: the whole year. */
+  readonly period?: { readonly from: string | null; readonly to: string | null };
   /** The date of the report, which the header must carry. */
   readonly generatedOn: string;
   /** In case-number order; provisional cases (not yet numbered by the server) last. */
@@ -40,11 +42,19 @@ const COLUMNS: readonly TableColumn<CaseRegisterRow>[] = [
   { title: 'Uwagi (sposób załatwienia)', width: 31, value: (r) => optional(r.settlement) },
 ];
 
+/** ", sprawy wszczęte od 1.01.2026 do 31.03.2026" (or only one end), empty for the whole year. */
+function periodText(period: CaseRegisterDocument['period']): string {
+  if (!period || (period.from === null && period.to === null)) return '';
+  const from = period.from === null ? '' : ` od ${polishDate(period.from)}`;
+  const to = period.to === null ? '' : ` do ${polishDate(period.to)}`;
+  return `, sprawy wszczęte${from}${to}`;
+}
+
 export function renderCaseRegisterPdf(register: CaseRegisterDocument): Promise<Buffer> {
   return renderTablePdf({
     title: `Spis spraw ${register.unitCode} ${register.jrwaSymbol} ${String(register.year)}`,
     heading: [
-      `Spis spraw — rok ${String(register.year)}`,
+      `Spis spraw — rok ${String(register.year)}${periodText(register.period)}`,
       `Komórka organizacyjna: ${register.unitName} (${register.unitCode})`,
       `Klasa JRWA: ${register.jrwaSymbol} — ${register.jrwaHeading}`,
       `Data sporządzenia: ${polishDate(register.generatedOn)}`,

@@ -44,6 +44,27 @@ describe('cases.registerExport through the contract (SQLite worker + documents w
     await workstation.close();
   });
 
+  it('exports the spis spraw of a group of classes for a part of the year: only the cases started in it, the period in the heading', async () => {
+    const workstation = await cityWorkstation();
+    const open = async (title: string, startedOn: string) => ok(await workstation.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title, matterType: 'kpa_general', startedOn })) as CaseWithDeadline;
+    await open('Podział w marcu', '2026-03-15');
+    await open('Podział w kwietniu', '2026-04-01');
+    await open('Podział w listopadzie', '2026-11-20');
+    // Class 68 (a group) covers 6831; the second quarter holds only the April case, and the heading says so.
+    const pdf = ok(await workstation.dispatch('cases.registerExport', { unitCode: 'GN-I', jrwaSymbol: '68', year: 2026, format: 'pdf', from: '2026-04-01', to: '2026-06-30' })) as GeneratedFile;
+    expect(pdf.fileName).toBe('spis-spraw-GN-I-68-2026-2026-04-01_2026-06-30.pdf');
+    const text = pdfText(bytes(pdf));
+    expect(text).toContain('Spis spraw — rok 2026, sprawy wszczęte od 01.04.2026 do 30.06.2026');
+    expect(text).toContain('Podział w kwietniu');
+    expect(text).not.toContain('Podział w marcu');
+    expect(text).not.toContain('Podział w listopadzie');
+    const rows = ok(await workstation.dispatch('cases.register', { unitCode: 'GN-I', jrwaSymbol: '6', year: 2026, from: '2026-03-01' })) as { title: string }[];
+    expect(rows.map((r) => r.title)).toEqual(['Podział w marcu', 'Podział w kwietniu', 'Podział w listopadzie']);
+    const reversed = await workstation.dispatch('cases.registerExport', { unitCode: 'GN-I', jrwaSymbol: '68', year: 2026, format: 'csv', from: '2026-06-30', to: '2026-04-01' });
+    expect(reversed.ok ? null : reversed.error.issues).toEqual([{ path: 'to', message: 'validation.periodReversed' }]);
+    await workstation.close();
+  });
+
   it('names the field at fault in Polish message keys: malformed input, unknown unit, unknown class', async () => {
     const workstation = await cityWorkstation();
     const refusal = async (input: Record<string, unknown>) => {

@@ -24,20 +24,20 @@ export class CaseRegisterExportService {
   }
 
   async export(request: ParsedRequest): Promise<GeneratedFile> {
-    const { unitCode, jrwaSymbol, year } = request;
+    const { unitCode, jrwaSymbol, year, from, to } = request;
     const heading = await this.#db.call('cases.registerHeading', { unitCode, jrwaSymbol, year });
     // A typo in the unit or class would otherwise print a correct-looking, empty spis.
     if (heading === null) throw new AppError('invalid_input', 'No such unit', [{ path: 'unitCode', message: 'cases.unknownUnit' }]);
     if (heading.jrwaHeading === null) throw new AppError('invalid_input', 'No such class in the unit’s JRWA', [{ path: 'jrwaSymbol', message: 'cases.unknownClass' }]);
-    const rows = await this.#db.call('cases.register', { unitCode, jrwaSymbol, year });
+    const rows = await this.#db.call('cases.register', { unitCode, jrwaSymbol, year, from, to });
     const file = (bytes: Buffer): GeneratedFile => ({
-      fileName: `spis-spraw-${unitCode}-${jrwaSymbol}-${String(year)}.${request.format}`,
+      fileName: `spis-spraw-${unitCode}-${jrwaSymbol}-${String(year)}${from === null && to === null ? '' : `-${from ?? ''}_${to ?? ''}`}.${request.format}`,
       mediaType: MEDIA_TYPES[request.format],
       base64: bytes.toString('base64'),
     });
     switch (request.format) {
       case 'pdf': {
-        const register = { unitCode, unitName: heading.unitName, jrwaSymbol, jrwaHeading: heading.jrwaHeading, year, generatedOn: localIsoDate(new Date()), rows };
+        const register = { unitCode, unitName: heading.unitName, jrwaSymbol, jrwaHeading: heading.jrwaHeading, year, period: { from, to }, generatedOn: localIsoDate(new Date()), rows };
         return file(await this.#documents.render({ kind: 'case-register-pdf', register }));
       }
       case 'csv':

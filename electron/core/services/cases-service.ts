@@ -111,7 +111,7 @@ export class CasesService {
     return { ...record, deadline: caseDeadlineView(record, facts, localIsoDate(new Date())) };
   }
 
-  register(query: { jrwaSymbol: string; year: number; unitCode: string | null }): Promise<CaseRegisterRow[]> {
+  register(query: { jrwaSymbol: string; year: number; unitCode: string | null; from: string | null; to: string | null }): Promise<CaseRegisterRow[]> {
     return this.#db.call('cases.register', query);
   }
 }

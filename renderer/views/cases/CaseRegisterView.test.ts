@@ -63,7 +63,7 @@ async function register(): Promise<VueWrapper> {
 describe('the spis spraw', () => {
   it('lists the cases of the unit, class and year with the columns of the instrukcja', async () => {
     const wrapper = await register();
-    expect(asked.at(-1)).toEqual({ unitCode: 'OR', jrwaSymbol: '1431', year: 2026 });
+    expect(asked.at(-1)).toEqual({ unitCode: 'OR', jrwaSymbol: '1431', year: 2026, from: null, to: null });
     expect(wrapper.get('[data-testid="case-register-header"] strong').text())
       .toBe('Spis spraw za 2026 r. · komórka OR — Wydział Organizacyjny · klasa 1431 — Udostępnianie informacji publicznej');
     const table = wrapper.get('[data-testid="case-register-rows"]');
@@ -88,7 +88,7 @@ describe('the spis spraw', () => {
     const wrapper = await register();
     await wrapper.findAll('button').find((b) => b.text() === 'Pobierz CSV')?.trigger('click');
     await flushPromises();
-    expect(exported).toEqual([{ unitCode: 'OR', jrwaSymbol: '1431', year: 2026, format: 'csv' }]);
+    expect(exported).toEqual([{ unitCode: 'OR', jrwaSymbol: '1431', year: 2026, from: null, to: null, format: 'csv' }]);
     expect(click).toHaveBeenCalledOnce();
     expect(wrapper.findAll('button').map((b) => b.text())).toEqual(['Pobierz PDF', 'Pobierz CSV']);
     click.mockRestore();

@@ -136,18 +136,23 @@ export function getCase(db: Database, id: string): { case: CaseRecord; itemIds: 
  * The spis spraw for a JRWA class (or a whole branch: '67' covers 6730 and 6733) and a year, in
  * number order, with the opening letter's sender, reference and date (domain.md §3.3).
  */
-export function caseRegister(db: Database, args: { jrwaSymbol: string; year: number; unitCode: string | null }): CaseRegisterRow[] {
+/**
+ * The spis spraw of a class (at any level: a group covers its subclasses) and year, optionally only
+ * the cases started within a period of it (domain.md §3.3: "over any chosen period").
+ */
+export function caseRegister(db: Database, args: { jrwaSymbol: string; year: number; unitCode: string | null; from?: string | null; to?: string | null }): CaseRegisterRow[] {
   return db
-    .prepare<[string, number, string | null, string | null], { number: number | null; sign: string | null; unit_code: string; jrwa_symbol: string; year: number; title: string; started_on: string; closed_at: string | null; settlement: string | null; handler: string | null; sender_name: string | null; sender_reference: string | null; letter_date: string | null }>(
+    .prepare<[Record<string, string | number | null>], { number: number | null; sign: string | null; unit_code: string; jrwa_symbol: string; year: number; title: string; started_on: string; closed_at: string | null; settlement: string | null; handler: string | null; sender_name: string | null; sender_reference: string | null; letter_date: string | null }>(
       `SELECT c.number, c.sign, c.unit_code, c.jrwa_symbol, c.year, c.title, c.started_on, c.closed_at, c.settlement,
               p.display_name AS handler, i.sender_name, i.sender_reference, i.letter_date
        FROM cases c
        LEFT JOIN people p ON p.login = c.handler_login
        LEFT JOIN incoming_items i ON i.id = (SELECT item_id FROM case_items ci WHERE ci.case_id = c.id ORDER BY ci.attached_at, ci.item_id LIMIT 1)
-       WHERE c.jrwa_symbol LIKE ? || '%' AND c.year = ? AND (? IS NULL OR c.unit_code = ?)
+       WHERE c.jrwa_symbol LIKE @jrwa || '%' AND c.year = @year AND (@unit IS NULL OR c.unit_code = @unit)
+         AND (@from IS NULL OR c.started_on >= @from) AND (@to IS NULL OR c.started_on <= @to)
        ORDER BY c.unit_code, c.jrwa_symbol, c.number IS NULL, c.number, c.case_no`,
     )
-    .all(args.jrwaSymbol, args.year, args.unitCode, args.unitCode)
+    .all({ jrwa: args.jrwaSymbol, year: args.year, unit: args.unitCode, from: args.from ?? null, to: args.to ?? null })
     .map((r) => ({
       number: r.number,
       sign: r.sign ?? provisionalCaseSign(r.unit_code, r.jrwa_symbol, r.year),
