@@ -12,6 +12,7 @@ import MyCasesView from './views/cases/MyCasesView.vue';
 import OpenCaseView from './views/cases/OpenCaseView.vue';
 import DekretacjaView from './views/routing/DekretacjaView.vue';
 import TemplatesView from './views/replies/TemplatesView.vue';
+import ComplaintsRegisterView from './views/reports/ComplaintsRegisterView.vue';
 import ReportsView from './views/reports/ReportsView.vue';
 import SettingsView from './views/SettingsView.vue';
 
@@ -53,7 +54,10 @@ export function createAppRouter() {
         routes.push({ path: section.path, name: section.key, component: TemplatesView });
         break;
       case 'raporty':
-        routes.push({ path: section.path, name: section.key, component: ReportsView });
+        routes.push(
+          { path: section.path, name: section.key, component: ReportsView },
+          { path: `${section.path}/skargi-i-wnioski`, name: 'complaintsRegister', component: ComplaintsRegisterView },
+        );
         break;
     }
   }

@@ -17,6 +17,7 @@ import { LetterTemplate, TemplateInput } from './replies/templates.ts';
 import { PlaceholderNameSchema } from './replies/placeholders.ts';
 import { DecideReplyInput, DraftReplyInput, Reply, UpdateReplyInput } from './replies/replies.ts';
 import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintRequest, RecordDeliveryInput, RecordReturnInput } from './outgoing/outgoing.ts';
+import { ComplaintRow, ComplaintsExportRequest, ComplaintsQuery } from './reports/complaints.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 import { DrillQuery, DrillResult, OpenQuery, OpenReport, ReportExportRequest, ReportFile, TimelinessQuery, TimelinessReport } from './reports/reports.ts';
 
@@ -158,6 +159,9 @@ export const methods = {
   'outgoing.list': { input: OutgoingListQuery, output: z.array(OutgoingLetter) },
   /** The dispatch book of a day's registered post (PDF, CSV), address labels, envelopes DL or C5. */
   'outgoing.print': { input: OutgoingPrintRequest, output: GeneratedFile },
+  /** The rejestr skarg i wniosków of a year (KPA art. 254), within the reports' scope. */
+  'reports.complaints': { input: ComplaintsQuery, output: z.array(ComplaintRow) },
+  'reports.complaintsExport': { input: ComplaintsExportRequest, output: ReportFile },
   'auth.status': { input: NoInput, output: AuthStatus },
   'auth.signIn': { input: SignInInput, output: AuthStatus },
   'auth.signOut': { input: NoInput, output: AuthStatus },

@@ -31,6 +31,7 @@ import { SettingsService } from './services/settings-service.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 import { CasesService } from './services/cases-service.ts';
 import { ReportsService } from './services/reports-service.ts';
+import { ComplaintsRegisterService } from './services/complaints-register-service.ts';
 import { RoutingService } from './services/routing-service.ts';
 import { DocumentImportService } from './services/document-import-service.ts';
 import { ContentStore } from './documents/content-store.ts';
@@ -125,6 +126,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
   const reports = new ReportsService({ db, auth, settings, documents });
+  const complaints = new ComplaintsRegisterService({ db, documents, scope: () => reports.scope() });
   const templates = new TemplatesService({ db, documents, caseOf: (id) => cases.get(id) });
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
@@ -213,6 +215,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'reports.open': (input) => reports.open(input),
     'reports.drill': (input) => reports.drill(input),
     'reports.export': (input) => reports.export(input),
+    'reports.complaints': (input) => complaints.rows(input),
+    'reports.complaintsExport': (input) => complaints.export(input),
     'templates.list': (input) => db.call('templates.for', input.unitCode),
     'templates.versions': (input) => db.call('templates.versions', input.id),
     'templates.save': async (input) => {

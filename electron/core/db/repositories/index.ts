@@ -15,6 +15,7 @@ import { documentTextStatus, finishTextJob, resumeTextJobs, savePageText, search
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { acceptReply, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
 import { dispatchBookLetters, dispatchReply, getOutgoing, outgoingByIds, listOutgoing, outgoingOfCase, recordDelivery, recordReturn } from './outgoing-letters.ts';
+import { complaintsRegister } from './complaints-register.ts';
 import { getPerson, letterPeople, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { applyPushResults, claimQueue, clientOf, outboxBatch, syncCounts, unclaimedQueue } from './outbox.ts';
@@ -43,6 +44,7 @@ export const repositories = {
   'replies.ofCase': repliesOfCase,
   'replies.awaiting': repliesAwaitingDecision,
   'organisation.letterPeople': letterPeople,
+  'reports.complaints': complaintsRegister,
   'outgoing.dispatchReply': dispatchReply,
   'outgoing.recordDelivery': recordDelivery,
   'outgoing.recordReturn': recordReturn,
