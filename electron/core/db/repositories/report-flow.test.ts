@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { renderReportCsv, renderReportPdf, renderReportXlsx } from '../../pdf/report-export.ts';
+import { intakeTable, outgoingTable } from '../../reports/report-table.ts';
+import { pdfFonts, pdfText } from '../../test-support/pdf-probe.ts';
 import { caseInput, withDemoCity } from '../../test-support/case-fixtures.ts';
 import { HEAD_GN } from '../../test-support/report-fixture.ts';
 import { sampleItem, sampleRegisterArgs } from '../../test-support/sample-item.ts';
@@ -186,5 +190,36 @@ describe('outgoing report (hand-computed over the fixture above)', () => {
     expect(drill({ by: 'channel', key: 'registered_zpo' }, 'fiction').rows).toMatchObject([{ id: ids.O3, kind: 'outgoing', reference: 'RKW/KO/3/2026' }]);
     expect(drill({ by: 'unit', key: null }, 'sent').rows.map((r) => r.id)).toEqual([ids.O6]);
     expect(drill(undefined, 'sent').total).toBe(8);
+  });
+});
+
+describe('intake and outgoing exports', () => {
+  it('write the same numbers as the report to CSV, XLSX and PDF, the filters on top, postage in złoty', async () => {
+    const { db } = fixture();
+    const intake = intakeTable(intakeReport(db, { ...APRIL, period: 'week', scope: null }), '2026-05-01', []);
+    const intakeCsv = renderReportCsv(intake).toString('utf8');
+    expect(intakeCsv).toContain('"Okres (data wpływu): 01.04.2026 – 30.04.2026"');
+    expect(intakeCsv).toContain('oczekujące na dekretację dłużej niż 24 godz. (stan na 2026-04-30 20:00 UTC): 2');
+    // Total, scanned, share, then post, in person, courier, e-mail, ePUAP, e-Doręczenia, fax.
+    expect(intakeCsv).toContain('"2026-W15";"3";"1";"33,3%";"1";"1";"0";"0";"1";"0";"0"');
+    expect(intakeCsv).toContain('"Stanowisko KO2";"2";"0";"0,0%";"1";"0";"0";"1";"0";"0";"0"');
+    expect(intakeCsv).toContain('"Razem";"5";"2";"40,0%";"2";"1";"0";"1";"1";"0";"0"');
+
+    const outgoing = outgoingTable(outgoingFlowReport(db, { from: '2026-04-01', to: '2026-04-30', scope: null }), '2026-05-01', []);
+    const pdf = await renderReportPdf(outgoing);
+    const text = pdfText(pdf, { layout: true });
+    expect(text).toContain('Okres (data nadania): 01.04.2026 – 30.04.2026');
+    expect(text).toMatch(/Polecony ZPO +4 +50,00 zł +1 +1 +1/u);
+    expect(text).toMatch(/Razem +8 +63,50 zł +2 +2 +1/u);
+    expect(pdfFonts(pdf).every((font) => font.embedded)).toBe(true);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(await renderReportXlsx(outgoing)).buffer);
+    const sheet = book.getWorksheet('Raport');
+    if (!sheet) throw new Error('no Raport sheet');
+    const rows = [...Array(sheet.rowCount).keys()].map((i) => (sheet.getRow(i + 1).values as unknown[]).slice(1));
+    // Postage as a number of złoty, so the spreadsheet can sum it.
+    expect(rows.find((r) => r[0] === 'Razem')).toEqual(['Razem', 8, 63.5, 2, 2, 1]);
+    expect(rows.find((r) => r[0] === 'Komórka: (bez sprawy)')).toEqual(['Komórka: (bez sprawy)', 1, 4.5, 0, 0, 0]);
   });
 });
