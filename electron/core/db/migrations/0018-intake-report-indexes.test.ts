@@ -15,6 +15,7 @@ describe('migration 0018 intake report indexes', () => {
     const plan = (sql: string): string => db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('\n');
     expect(plan("SELECT received_on, desk_code, channel, count(*) FROM incoming_items WHERE received_on BETWEEN '2026-04-01' AND '2026-04-30' AND status = 'registered' GROUP BY 1, 2, 3"))
       .toMatch(/USING COVERING INDEX incoming_items_by_day_desk_channel/);
+    expect(plan("SELECT count(*) FROM incoming_items WHERE status = 'registered' AND registered_at < '2026-04-30'")).toMatch(/USING COVERING INDEX incoming_items_registered_live/);
     expect(plan("SELECT 1 FROM item_documents WHERE item_id = 'x'")).toMatch(/USING (COVERING )?INDEX item_documents_by_item/);
     db.close();
   });

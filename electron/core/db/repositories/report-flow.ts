@@ -39,7 +39,7 @@ const SCANNED = `EXISTS (SELECT 1 FROM item_documents d INDEXED BY item_document
  * Waiting for dekretacja: registered (not cancelled), registered before the cutoff, and with no
  * live lead route; a letter a unit returned to the desk waits again.
  */
-const AWAITING_ROUTING = `FROM incoming_items i
+const AWAITING_ROUTING = `FROM incoming_items i INDEXED BY incoming_items_registered_live
   WHERE i.status = 'registered' AND i.registered_at < @cutoff
     AND NOT EXISTS (SELECT 1 FROM item_routes r INDEXED BY item_routes_one_live_lead WHERE ${LIVE_LEAD})`;
 
