@@ -19,6 +19,7 @@ import { DecideReplyInput, DraftReplyInput, Reply, UpdateReplyInput } from './re
 import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintRequest, RecordDeliveryInput, RecordReturnInput } from './outgoing/outgoing.ts';
 import { ComplaintRow, ComplaintsExportRequest, ComplaintsQuery } from './reports/complaints.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
+import { IntakeQuery, IntakeReport, OutgoingFlowReport, OutgoingReportQuery } from './reports/flow.ts';
 import { DrillQuery, DrillResult, OpenQuery, OpenReport, ReportExportRequest, ReportFile, TimelinessQuery, TimelinessReport } from './reports/reports.ts';
 
 /**
@@ -124,6 +125,10 @@ export const methods = {
   /** Supervisor reports over the units the reader heads (all for the city secretary); `forbidden` for anyone else. */
   'reports.timeliness': { input: TimelinessQuery, output: TimelinessReport },
   'reports.open': { input: OpenQuery, output: OpenReport },
+  /** Letters registered by channel and desk per day, week or month; scanned share; waiting for dekretacja as of now. */
+  'reports.intake': { input: IntakeQuery, output: IntakeReport },
+  /** Letters sent (RKW) by channel, unit and desk; postage; return receipts outstanding, returns, art. 44 deliveries. */
+  'reports.outgoing': { input: OutgoingReportQuery, output: OutgoingFlowReport },
   /** The cases or letters behind one figure of a report. */
   'reports.drill': { input: DrillQuery, output: DrillResult },
   'reports.export': { input: ReportExportRequest, output: ReportFile },

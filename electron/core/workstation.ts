@@ -213,6 +213,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'cases.registerExport': (input) => caseRegisterExport.export(input),
     'reports.timeliness': (input) => reports.timeliness(input),
     'reports.open': (input) => reports.open(input),
+    'reports.intake': (input) => reports.intake(input),
+    'reports.outgoing': (input) => reports.outgoing(input),
     'reports.drill': (input) => reports.drill(input),
     'reports.export': (input) => reports.export(input),
     'reports.complaints': (input) => complaints.rows(input),

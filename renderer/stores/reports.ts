@@ -4,11 +4,14 @@ import type {
   DrillResult, OpenGrouping, OpenMeasure, OpenReport, OpenRow, ReportExportFormat, ReportFile, ReportGrouping, TimelinessMeasure, TimelinessReport, TimelinessRow,
 } from '../../shared/reports/reports.ts';
 import { DEFAULT_MIN_COUNT } from '../../shared/reports/reports.ts';
+import {
+  DEFAULT_WAITING_HOURS, type FlowPeriod, type IntakeGroup, type IntakeMeasure, type IntakeReport, type OutgoingFlowReport, type OutgoingGroup, type OutgoingMeasure,
+} from '../../shared/reports/flow.ts';
 import { RpcError, type ErrorCode } from '../../shared/result.ts';
 import { useApi } from '../api/index.ts';
 import { localIsoDate } from '../format/dates.ts';
 
-export type ReportKind = 'timeliness' | 'open';
+export type ReportKind = 'timeliness' | 'open' | 'intake' | 'outgoing';
 export type SortDirection = 'asc' | 'desc';
 export type TimelinessColumn = Exclude<keyof TimelinessRow, 'key' | 'belowMinimum'>;
 export type OpenColumn = Exclude<keyof OpenRow, 'key'>;
@@ -25,9 +28,9 @@ export function previousMonth(today: Date): { from: string; to: string } {
 
 export interface DrillState {
   readonly report: ReportKind;
-  readonly measure: TimelinessMeasure | OpenMeasure;
+  readonly measure: TimelinessMeasure | OpenMeasure | IntakeMeasure | OutgoingMeasure;
   /** Undefined: the total line. */
-  readonly group: string | null | undefined;
+  readonly group: string | null | IntakeGroup | OutgoingGroup | undefined;
   readonly groupLabel: string;
   readonly result: DrillResult | null;
   readonly errorCode: ErrorCode | null;
@@ -51,6 +54,10 @@ export const useReportsStore = defineStore('reports', () => {
   const minCount = ref(DEFAULT_MIN_COUNT);
   const timeliness = ref<TimelinessReport | null>(null);
   const open = ref<OpenReport | null>(null);
+  const flowPeriod = ref<FlowPeriod>('week');
+  const waitingHours = ref(DEFAULT_WAITING_HOURS);
+  const intake = ref<IntakeReport | null>(null);
+  const outgoing = ref<OutgoingFlowReport | null>(null);
   const loading = ref(false);
   const errorCode = ref<ErrorCode | null>(null);
   const sort = ref<{ column: string; direction: SortDirection }>({ column: 'label', direction: 'asc' });
@@ -60,23 +67,40 @@ export const useReportsStore = defineStore('reports', () => {
 
   const timelinessQuery = computed(() => ({ from: period.value.from, to: period.value.to, groupBy: groupBy.value, minCount: minCount.value }));
   const openQuery = computed(() => ({ asOf: asOf.value, groupBy: openGroupBy.value }));
+  const intakeQuery = computed(() => ({ from: period.value.from, to: period.value.to, period: flowPeriod.value, waitingHours: waitingHours.value }));
+  const outgoingQuery = computed(() => ({ from: period.value.from, to: period.value.to }));
   const periodValid = computed(() => period.value.from !== '' && period.value.to !== '' && period.value.from <= period.value.to);
 
   async function load(): Promise<void> {
     const mine = ++asked;
     drill.value = null;
-    if (kind.value === 'timeliness' && !periodValid.value) {
+    if (kind.value !== 'open' && !periodValid.value) {
       errorCode.value = 'invalid_input';
       return;
     }
     loading.value = true;
     try {
-      if (kind.value === 'timeliness') {
-        const answer = await useApi().call('reports.timeliness', timelinessQuery.value);
-        if (mine === asked) timeliness.value = answer;
-      } else {
-        const answer = await useApi().call('reports.open', openQuery.value);
-        if (mine === asked) open.value = answer;
+      switch (kind.value) {
+        case 'timeliness': {
+          const answer = await useApi().call('reports.timeliness', timelinessQuery.value);
+          if (mine === asked) timeliness.value = answer;
+          break;
+        }
+        case 'open': {
+          const answer = await useApi().call('reports.open', openQuery.value);
+          if (mine === asked) open.value = answer;
+          break;
+        }
+        case 'intake': {
+          const answer = await useApi().call('reports.intake', intakeQuery.value);
+          if (mine === asked) intake.value = answer;
+          break;
+        }
+        case 'outgoing': {
+          const answer = await useApi().call('reports.outgoing', outgoingQuery.value);
+          if (mine === asked) outgoing.value = answer;
+          break;
+        }
       }
       if (mine === asked) errorCode.value = null;
     } catch (error) {
@@ -117,22 +141,55 @@ export const useReportsStore = defineStore('reports', () => {
       const base = { ...(group === undefined ? {} : { group }), limit: 500 };
       const result = report === 'timeliness'
         ? await useApi().call('reports.drill', { report, query: timeliness.value?.query ?? timelinessQuery.value, measure: measure as TimelinessMeasure, ...base })
-        : await useApi().call('reports.drill', { report, query: open.value?.query ?? openQuery.value, measure: measure as OpenMeasure, ...base });
+        : await useApi().call('reports.drill', { report: 'open', query: open.value?.query ?? openQuery.value, measure: measure as OpenMeasure, ...base });
       if (mine === drillAsked) drill.value = { report, measure, group, groupLabel, result, errorCode: null };
     } catch (error) {
       if (mine === drillAsked) drill.value = { report, measure, group, groupLabel, result: null, errorCode: error instanceof RpcError ? error.code : 'internal' };
     }
   }
 
+  /** Shows the drill-down of one figure while `fetch` answers; a later click wins over an earlier one. */
+  async function showDrill(state: Omit<DrillState, 'result' | 'errorCode'>, fetch: () => Promise<DrillResult>): Promise<void> {
+    const mine = ++drillAsked;
+    drill.value = { ...state, result: null, errorCode: null };
+    try {
+      const result = await fetch();
+      if (mine === drillAsked) drill.value = { ...state, result, errorCode: null };
+    } catch (error) {
+      if (mine === drillAsked) drill.value = { ...state, result: null, errorCode: error instanceof RpcError ? error.code : 'internal' };
+    }
+  }
+
+  /** The letters behind a figure of the intake report (the query on screen). */
+  function drillIntake(measure: IntakeMeasure, group: IntakeGroup | undefined, groupLabel: string): Promise<void> {
+    const query = intake.value?.query ?? intakeQuery.value;
+    return showDrill({ report: 'intake', measure, group, groupLabel }, () =>
+      useApi().call('reports.drill', { report: 'intake', query, measure, ...(group === undefined ? {} : { group }), limit: 500 }));
+  }
+
+  /** The RKW entries behind a figure of the outgoing report. */
+  function drillOutgoing(measure: OutgoingMeasure, group: OutgoingGroup | undefined, groupLabel: string): Promise<void> {
+    const query = outgoing.value?.query ?? outgoingQuery.value;
+    return showDrill({ report: 'outgoing', measure, group, groupLabel }, () =>
+      useApi().call('reports.drill', { report: 'outgoing', query, measure, ...(group === undefined ? {} : { group }), limit: 500 }));
+  }
+
   /** The file of the report on screen: the query it was run with, not filters edited since. */
   function exportFile(format: ReportExportFormat): Promise<ReportFile> {
-    return kind.value === 'timeliness'
-      ? useApi().call('reports.export', { report: 'timeliness', query: timeliness.value?.query ?? timelinessQuery.value, format })
-      : useApi().call('reports.export', { report: 'open', query: open.value?.query ?? openQuery.value, format });
+    switch (kind.value) {
+      case 'timeliness':
+        return useApi().call('reports.export', { report: 'timeliness', query: timeliness.value?.query ?? timelinessQuery.value, format });
+      case 'open':
+        return useApi().call('reports.export', { report: 'open', query: open.value?.query ?? openQuery.value, format });
+      case 'intake':
+        return useApi().call('reports.export', { report: 'intake', query: intake.value?.query ?? intakeQuery.value, format });
+      case 'outgoing':
+        return useApi().call('reports.export', { report: 'outgoing', query: outgoing.value?.query ?? outgoingQuery.value, format });
+    }
   }
 
   return {
-    kind, period, asOf, groupBy, openGroupBy, minCount, timeliness, open, loading, errorCode, sort, drill, periodValid,
-    timelinessRows, openRows, load, sortBy, drillDown, exportFile,
+    kind, period, asOf, groupBy, openGroupBy, minCount, timeliness, open, flowPeriod, waitingHours, intake, outgoing, loading, errorCode, sort, drill, periodValid,
+    timelinessRows, openRows, load, sortBy, drillDown, drillIntake, drillOutgoing, exportFile,
   };
 });

@@ -81,6 +81,18 @@ export async function benchReports(items = Number(process.env['BENCH_ITEMS'] ?? 
     const waiting = db.prepare<[number], string>('SELECT id FROM incoming_items WHERE entry_no % 3 = 2 ORDER BY entry_no DESC LIMIT ?').pluck().all(20_000);
     waiting.forEach((itemId, i) => insertRoute.run(`00000000-0000-7000-b000-${i.toString(16).padStart(12, '0')}`, itemId, pick(people).unit_code, 'waiting', null, '2026-11-20T09:00:00.000Z', '2026-11-20T09:00:00.000Z'));
   })();
+  // Intake and outgoing (point 3): half the letters scanned, and an RKW entry for every closed case's letter.
+  db.exec(`
+    INSERT INTO item_documents (id, item_id, original_name, original_format, original_media_type, original_sha256, original_size, pdf_sha256, pdf_size, page_count, imported_at, imported_by_login, imported_by_name)
+      SELECT printf('00000000-0000-7000-c000-%012x', entry_no), id, 'skan.tiff', 'tiff', 'image/tiff', printf('%064d', entry_no), 1000, printf('%064d', entry_no), 1000, 1, registered_at, 'seed', 'seed'
+      FROM incoming_items WHERE entry_no % 2 = 0;
+    INSERT INTO outgoing_letters (id, desk_code, year, sequence, case_id, subject, addressee_name, address_lines, channel, postage_grosze, sent_on, registered_by, registered_at, delivered_on, delivery_kind, returned_on, return_reason)
+      SELECT printf('00000000-0000-7000-d000-%012x', c.rowid), 'KO', 2026, row_number() OVER (ORDER BY c.rowid), c.id, 'Decyzja', 'Adresat', 'ul. Długa 1',
+             CASE c.rowid % 4 WHEN 0 THEN 'registered_zpo' WHEN 1 THEN 'registered' WHEN 2 THEN 'epuap' ELSE 'ordinary' END,
+             CASE c.rowid % 4 WHEN 2 THEN NULL ELSE 1250 END, substr(c.closed_at, 1, 10), 'seed', c.closed_at,
+             CASE WHEN c.rowid % 5 = 0 THEN NULL ELSE substr(c.closed_at, 1, 10) END, CASE WHEN c.rowid % 5 = 0 THEN NULL ELSE 'signed' END, NULL, NULL
+      FROM cases c WHERE c.status = 'closed';
+  `);
   db.exec('ANALYZE');
   const closedCount = db.prepare<[], number>("SELECT count(*) FROM cases WHERE status = 'closed'").pluck().get() ?? 0;
   db.close();
@@ -106,6 +118,11 @@ export async function benchReports(items = Number(process.env['BENCH_ITEMS'] ?? 
     await report(`open_today_by_${groupBy}`, () => worker.call('reports.open', { asOf: '2026-11-25', groupBy, scope: null }));
   }
   await report('open_mid_year_by_unit', () => worker.call('reports.open', { asOf: '2026-06-30', groupBy: 'unit', scope: null }));
+  await report('intake_year_by_week', () => worker.call('reports.intake', { from: '2026-01-01', to: '2026-12-31', period: 'week', waitingHours: 24, scope: null, now: '2026-12-02T10:00:00.000Z' }));
+  await report('intake_month_by_day', () => worker.call('reports.intake', { from: '2026-10-01', to: '2026-10-31', period: 'day', waitingHours: 24, scope: null, now: '2026-12-02T10:00:00.000Z' }));
+  await report('intake_year_one_department', () => worker.call('reports.intake', { from: '2026-01-01', to: '2026-12-31', period: 'month', waitingHours: 24, scope: ['GN', 'GN-I', 'GN-II'], now: '2026-12-02T10:00:00.000Z' }));
+  await report('outgoing_year', () => worker.call('reports.outgoing', { from: '2026-01-01', to: '2026-12-31', scope: null }));
+  await report('outgoing_year_one_department', () => worker.call('reports.outgoing', { from: '2026-01-01', to: '2026-12-31', scope: ['GN', 'GN-I', 'GN-II'] }));
   await report('drill_late_year_total_first_500', () => worker.call('reports.drill', { report: 'timeliness', query: { ...year, groupBy: 'unit' }, measure: 'late', limit: 500 }));
   await report('drill_overdue_today_first_500', () => worker.call('reports.drill', { report: 'open', query: { asOf: '2026-11-25', groupBy: 'unit', scope: null }, measure: 'overdue', limit: 500 }));
 

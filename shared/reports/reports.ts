@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IntakeGroup, IntakeMeasure, IntakeQuery, OutgoingGroup, OutgoingMeasure, OutgoingReportQuery } from './flow.ts';
 
 /**
  * Supervisor reports as the contract carries them (issue "Supervisor reports"; definitions in
@@ -103,12 +104,27 @@ export const DrillQuery = z.discriminatedUnion('report', [
     measure: OpenMeasure,
     limit: z.number().int().min(1).max(5000).default(500),
   }),
+  z.object({
+    report: z.literal('intake'),
+    query: IntakeQuery,
+    group: IntakeGroup.optional(),
+    measure: IntakeMeasure,
+    limit: z.number().int().min(1).max(5000).default(500),
+  }),
+  z.object({
+    report: z.literal('outgoing'),
+    query: OutgoingReportQuery,
+    group: OutgoingGroup.optional(),
+    measure: OutgoingMeasure,
+    limit: z.number().int().min(1).max(5000).default(500),
+  }),
 ]);
 export type DrillQuery = z.input<typeof DrillQuery>;
 
 /** One case or letter behind a figure; `kind` says which detail page it opens. */
 export const DrillRow = z.object({
-  kind: z.enum(['case', 'item']),
+  /** `outgoing`: an RKW entry (reference is its RKW number, id its case or null-case letter id). */
+  kind: z.enum(['case', 'item', 'outgoing']),
   id: z.string(),
   /** Znak sprawy, or the RPW number of a letter. */
   reference: z.string(),
@@ -133,6 +149,8 @@ export type ReportExportFormat = z.infer<typeof ReportExportFormat>;
 export const ReportExportRequest = z.discriminatedUnion('report', [
   z.object({ report: z.literal('timeliness'), query: TimelinessQuery, format: ReportExportFormat }),
   z.object({ report: z.literal('open'), query: OpenQuery, format: ReportExportFormat }),
+  z.object({ report: z.literal('intake'), query: IntakeQuery, format: ReportExportFormat }),
+  z.object({ report: z.literal('outgoing'), query: OutgoingReportQuery, format: ReportExportFormat }),
 ]);
 export type ReportExportRequest = z.input<typeof ReportExportRequest>;
 

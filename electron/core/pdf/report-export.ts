@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { formatCount, formatDays, formatShare } from '../../../shared/reports/format.ts';
+import { formatZloty } from '../../../shared/outgoing/outgoing.ts';
+import { formatCount, formatDays, formatShare, WITHHELD } from '../../../shared/reports/format.ts';
 import { assertNever } from '../../../shared/result.ts';
 import type { Cell, CellKind, ReportColumn, ReportTable } from '../reports/report-table.ts';
 import { renderCsv } from './csv.ts';
@@ -25,6 +26,8 @@ export function cellText(kind: CellKind, value: Cell): string {
       return formatDays(typeof value === 'number' ? value : null);
     case 'date':
       return typeof value === 'string' ? polishDate(value) : '';
+    case 'zloty':
+      return typeof value === 'number' ? formatZloty(value) : WITHHELD;
     default:
       return assertNever(kind);
   }
@@ -49,11 +52,13 @@ export function renderReportCsv(table: ReportTable): Buffer {
   return renderCsv(pad(table.title), [...table.filters.map(pad), pad(''), table.columns.map((c) => c.title), ...table.rows.map((row) => texts(table.columns, row))]);
 }
 
-const NUMBER_FORMATS: Readonly<Record<CellKind, string | null>> = { text: null, count: '0', share: '0.0%', days: '0.#', date: 'dd.mm.yyyy' };
+const NUMBER_FORMATS: Readonly<Record<CellKind, string | null>> = { text: null, count: '0', share: '0.0%', days: '0.#', date: 'dd.mm.yyyy', zloty: '#,##0.00 "zł"' };
 
 function xlsxValue(kind: CellKind, value: Cell): ExcelJS.CellValue {
   if (value === null) return null;
   if (kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00.000Z`);
+  // Grosze on the screen and in the table; złoty in the spreadsheet, so sums read as money.
+  if (kind === 'zloty' && typeof value === 'number') return value / 100;
   return value;
 }
 

@@ -1,3 +1,6 @@
+import { Channel } from '../../../shared/registry.ts';
+import type { FlowPeriod, IntakeReport, IntakeRow, OutgoingFlowReport, OutgoingFlowRow } from '../../../shared/reports/flow.ts';
+import type { OutgoingChannel } from '../../../shared/outgoing/outgoing.ts';
 import type { DrillRow, OpenReport, OpenRow, ReportGrouping, TimelinessReport, TimelinessRow } from '../../../shared/reports/reports.ts';
 
 /**
@@ -5,7 +8,8 @@ import type { DrillRow, OpenReport, OpenRow, ReportGrouping, TimelinessReport, T
  * of the file, so a printed page says what it counts), the columns, the group lines with the total
  * last, and the cases behind the total on a second sheet (XLSX only).
  */
-export type CellKind = 'text' | 'count' | 'share' | 'days' | 'date';
+/** `zloty`: an amount in grosze. */
+export type CellKind = 'text' | 'count' | 'share' | 'days' | 'date' | 'zloty';
 export type Cell = string | number | null;
 
 export interface ReportColumn {
@@ -135,5 +139,89 @@ export function openTable(report: OpenReport, generatedOn: string, detail: reado
     columns: OPEN_COLUMNS,
     rows: [...report.rows.map((r) => openCells(groupLabel(query.groupBy, r), r)), openCells(TOTAL_LABEL, report.total)],
     detail: { title: 'Sprawy w toku', columns: DETAIL_COLUMNS, rows: detail.map(detailCells) },
+  };
+}
+
+const INTAKE_CHANNEL_NAMES: Readonly<Record<Channel, string>> = {
+  post: 'Poczta', in_person: 'Osobiście', courier: 'Kurier', email: 'E-mail', epuap: 'ePUAP', e_delivery: 'e-Doręczenia', fax: 'Faks',
+};
+
+const OUTGOING_CHANNEL_NAMES: Readonly<Record<OutgoingChannel, string>> = {
+  registered_zpo: 'Polecony ZPO', registered: 'Polecony', ordinary: 'Zwykły', e_doreczenia: 'e-Doręczenia', epuap: 'ePUAP', in_person: 'Odbiór osobisty', email: 'E-mail',
+};
+
+const PERIOD_NAMES: Readonly<Record<FlowPeriod, string>> = { day: 'dzień', week: 'tydzień ISO', month: 'miesiąc' };
+
+export const INTAKE_COLUMNS: readonly ReportColumn[] = [
+  { title: 'Okres / stanowisko', width: 40, kind: 'text' },
+  { title: 'Zarejestrowane', width: 22, kind: 'count' },
+  { title: 'Ze skanem', width: 18, kind: 'count' },
+  { title: '% ze skanem', width: 18, kind: 'share' },
+  ...Channel.options.map((c): ReportColumn => ({ title: INTAKE_CHANNEL_NAMES[c], width: 18, kind: 'count' })),
+];
+
+function intakeCells(label: string, r: IntakeRow): Cell[] {
+  return [label, r.total, r.scanned, r.scannedShare, ...Channel.options.map((c) => r.channels[c])];
+}
+
+/** Period lines, then desk lines, then the total: the same figures the screen shows in its two tables. */
+export function intakeTable(report: IntakeReport, generatedOn: string, detail: readonly DrillRow[]): ReportTable {
+  const { query } = report;
+  return {
+    title: 'Wpływ korespondencji',
+    fileStem: `wplyw-${query.from}-${query.to}-${query.period}`,
+    filters: [
+      `Okres (data wpływu): ${dmy(query.from)} – ${dmy(query.to)}`,
+      `Grupowanie: ${PERIOD_NAMES[query.period]}; następnie stanowiska kancelaryjne`,
+      scopeLine(report.scope),
+      'Pisma anulowane nie są liczone; „ze skanem”: co najmniej jeden dołączony dokument',
+      report.awaitingRouting === null
+        ? 'Pisma oczekujące na dekretację: liczone tylko dla całego urzędu'
+        : `Pisma oczekujące na dekretację dłużej niż ${String(query.waitingHours)} godz. (stan na ${report.asOf.slice(0, 16).replace('T', ' ')} UTC): ${String(report.awaitingRouting)}`,
+      `Data sporządzenia: ${dmy(generatedOn)}`,
+    ],
+    columns: INTAKE_COLUMNS,
+    rows: [
+      ...report.periods.map((r) => intakeCells(r.key ?? '', r)),
+      ...report.desks.map((r) => intakeCells(`Stanowisko ${r.key ?? ''}`, r)),
+      intakeCells(TOTAL_LABEL, report.total),
+    ],
+    detail: { title: 'Pisma zarejestrowane', columns: DETAIL_COLUMNS, rows: detail.map(detailCells) },
+  };
+}
+
+export const OUTGOING_FLOW_COLUMNS: readonly ReportColumn[] = [
+  { title: 'Grupa', width: 70, kind: 'text' },
+  { title: 'Wysłane', width: 22, kind: 'count' },
+  { title: 'Opłata pocztowa', width: 28, kind: 'zloty' },
+  { title: 'Brak potwierdzenia odbioru', width: 32, kind: 'count' },
+  { title: 'Zwroty', width: 20, kind: 'count' },
+  { title: 'Doręczenia zastępcze (art. 44 KPA)', width: 36, kind: 'count' },
+];
+
+function outgoingCells(label: string, r: OutgoingFlowRow): Cell[] {
+  return [label, r.sent, r.postageGrosze, r.awaitingProof, r.returned, r.fiction];
+}
+
+export function outgoingTable(report: OutgoingFlowReport, generatedOn: string, detail: readonly DrillRow[]): ReportTable {
+  const { query } = report;
+  return {
+    title: 'Korespondencja wysłana',
+    fileStem: `wysylka-${query.from}-${query.to}`,
+    filters: [
+      `Okres (data nadania): ${dmy(query.from)} – ${dmy(query.to)}`,
+      'Grupowanie: sposób wysyłki, komórka prowadząca sprawę, stanowisko (RKW)',
+      scopeLine(report.scope),
+      '„Brak potwierdzenia odbioru”: polecony ZPO, e-Doręczenia i ePUAP bez doręczenia i bez zwrotu, stan na dzień sporządzenia',
+      `Data sporządzenia: ${dmy(generatedOn)}`,
+    ],
+    columns: OUTGOING_FLOW_COLUMNS,
+    rows: [
+      ...report.channels.map((r) => outgoingCells(OUTGOING_CHANNEL_NAMES[r.key as OutgoingChannel], r)),
+      ...report.units.map((r) => outgoingCells(r.key === null ? 'Komórka: (bez sprawy)' : `Komórka: ${r.label} (${r.key})`, r)),
+      ...report.desks.map((r) => outgoingCells(`Stanowisko: ${r.label === r.key ? r.label : `${r.label} (${r.key ?? ''})`}`, r)),
+      outgoingCells(TOTAL_LABEL, report.total),
+    ],
+    detail: { title: 'Pisma wysłane (RKW)', columns: DETAIL_COLUMNS, rows: detail.map(detailCells) },
   };
 }

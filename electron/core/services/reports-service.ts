@@ -7,7 +7,8 @@ import {
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
 import type { DocumentsClient } from '../pdf/documents-client.ts';
-import { openTable, timelinessTable, type ReportTable } from '../reports/report-table.ts';
+import type { IntakeQuery, IntakeReport, OutgoingFlowReport, OutgoingReportQuery } from '../../../shared/reports/flow.ts';
+import { intakeTable, openTable, outgoingTable, timelinessTable, type ReportTable } from '../reports/report-table.ts';
 import { AppError } from '../rpc/app-error.ts';
 import { currentActor } from './current-actor.ts';
 import type { SettingsService } from './settings-service.ts';
@@ -15,6 +16,8 @@ import type { SettingsService } from './settings-service.ts';
 type Timeliness = z.output<typeof TimelinessQuery>;
 type Open = z.output<typeof OpenQuery>;
 type Drill = z.output<typeof DrillQuery>;
+type Intake = z.output<typeof IntakeQuery>;
+type Outgoing = z.output<typeof OutgoingReportQuery>;
 type ExportRequest = z.output<typeof ReportExportRequest>;
 
 /** The spreadsheet's second sheet lists the cases behind the total; beyond this the file is refused. */
@@ -62,11 +65,27 @@ export class ReportsService {
     return this.#db.call('reports.open', { ...query, scope: await this.scope() });
   }
 
+  /** Waiting for dekretacja is counted as of the moment the report is asked for. */
+  async intake(query: Intake): Promise<IntakeReport> {
+    return this.#db.call('reports.intake', { ...query, scope: await this.scope(), now: new Date().toISOString() });
+  }
+
+  async outgoing(query: Outgoing): Promise<OutgoingFlowReport> {
+    return this.#db.call('reports.outgoing', { ...query, scope: await this.scope() });
+  }
+
   async drill(query: Drill): Promise<DrillResult> {
     const scope = await this.scope();
-    return query.report === 'timeliness'
-      ? this.#db.call('reports.drill', { ...query, query: { ...query.query, scope } })
-      : this.#db.call('reports.drill', { ...query, query: { ...query.query, scope } });
+    switch (query.report) {
+      case 'timeliness':
+        return this.#db.call('reports.drill', { ...query, query: { ...query.query, scope } });
+      case 'open':
+        return this.#db.call('reports.drill', { ...query, query: { ...query.query, scope } });
+      case 'intake':
+        return this.#db.call('reports.drillFlow', { ...query, query: { ...query.query, scope, now: new Date().toISOString() } });
+      case 'outgoing':
+        return this.#db.call('reports.drillFlow', { ...query, query: { ...query.query, scope } });
+    }
   }
 
   async export(request: ExportRequest): Promise<ReportFile> {
@@ -85,6 +104,18 @@ export class ReportsService {
       const report = await this.#db.call('reports.timeliness', query);
       const detail = withDetail ? await this.#db.call('reports.drill', { report: 'timeliness', query, group: undefined, measure: 'closed', limit: EXPORT_DETAIL_LIMIT }) : null;
       return timelinessTable(report, today, detail?.rows ?? []);
+    }
+    if (request.report === 'intake') {
+      const query = { ...request.query, scope, now: new Date().toISOString() };
+      const report = await this.#db.call('reports.intake', query);
+      const detail = withDetail ? await this.#db.call('reports.drillFlow', { report: 'intake', query, group: undefined, measure: 'registered', limit: EXPORT_DETAIL_LIMIT }) : null;
+      return intakeTable(report, today, detail?.rows ?? []);
+    }
+    if (request.report === 'outgoing') {
+      const query = { ...request.query, scope };
+      const report = await this.#db.call('reports.outgoing', query);
+      const detail = withDetail ? await this.#db.call('reports.drillFlow', { report: 'outgoing', query, group: undefined, measure: 'sent', limit: EXPORT_DETAIL_LIMIT }) : null;
+      return outgoingTable(report, today, detail?.rows ?? []);
     }
     const query = { ...request.query, scope };
     const report = await this.#db.call('reports.open', query);

@@ -4,6 +4,7 @@ import { getCorrespondent, saveCorrespondent, searchCorrespondents } from './cor
 import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, registerItem } from './incoming-items.ts';
 import { addCaseNote, attachItemToCase, caseRegister, casesOf, casesOfItem, closeCase, deadlineFacts, extendCase, getCase, jrwaOwnerOf, openCase, openCasesOf, pauseCase, resumeCase } from './cases.ts';
 import { caseRegisterHeading } from './case-register.ts';
+import { drillFlow, intakeReport, outgoingFlowReport } from './report-flow.ts';
 import { drillReport, openReport, refreshCaseOutcomes, reportScope, timelinessReport } from './reports.ts';
 import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
@@ -115,6 +116,9 @@ export const repositories = {
   'reports.timeliness': timelinessReport,
   'reports.open': openReport,
   'reports.drill': drillReport,
+  'reports.intake': intakeReport,
+  'reports.outgoing': outgoingFlowReport,
+  'reports.drillFlow': drillFlow,
   'jrwa.ownerOf': jrwaOwnerOf,
   'auth.rememberUser': rememberUser,
   'auth.knownUser': knownUser,
