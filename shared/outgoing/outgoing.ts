@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays } from '../deadlines/dates.ts';
 import { IsoDate } from '../registry.ts';
 
 /**
@@ -61,10 +62,17 @@ export const OutgoingLetter = z.object({
 });
 export type OutgoingLetter = z.infer<typeof OutgoingLetter>;
 
+/** Channels whose delivery comes back as proof: the ZPO card, or the electronic UPD/UPO. */
+export const PROOF_CHANNELS: readonly OutgoingChannel[] = ['registered_zpo', 'e_doreczenia', 'epuap'];
+
 /** Whether a return receipt (ZPO or an electronic proof) is still to come back. */
 export function awaitsProofOfDelivery(letter: Pick<OutgoingLetter, 'channel' | 'deliveredOn' | 'returnedOn'>): boolean {
-  const proofExpected = letter.channel === 'registered_zpo' || letter.channel === 'e_doreczenia' || letter.channel === 'epuap';
-  return proofExpected && letter.deliveredOn === null && letter.returnedOn === null;
+  return PROOF_CHANNELS.includes(letter.channel) && letter.deliveredOn === null && letter.returnedOn === null;
+}
+
+/** The same test in SQL over an outgoing_letters row aliased `alias`, for queries that count or filter by it. */
+export function awaitsProofSql(alias: string): string {
+  return `${alias}.delivered_on IS NULL AND ${alias}.returned_on IS NULL AND ${alias}.channel IN (${PROOF_CHANNELS.map((c) => `'${c}'`).join(', ')})`;
 }
 
 /** Money as a clerk writes it: "12,50 zł". */
@@ -151,9 +159,7 @@ export type OutgoingListQuery = z.input<typeof OutgoingListQuery>;
  * counted (art. 57 § 1). 🧠 The 14 days follow domain.md §4.1; the end is not moved off a holiday.
  */
 export function awizoFictionDate(firstNoticeOn: string): string {
-  const [y = 0, m = 1, d = 1] = firstNoticeOn.split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d + 14));
-  return day.toISOString().slice(0, 10);
+  return addDays(firstNoticeOn, 14);
 }
 
 /** Most letters one set of labels or envelopes may hold: a day's post of a large desk. */

@@ -1,5 +1,5 @@
 import type { ComplaintRow } from '../../../shared/reports/complaints.ts';
-import type { ReportColumn, ReportTable } from './report-table.ts';
+import { dmy, scopeLine, type ReportColumn, type ReportTable } from './report-table.ts';
 
 const KINDS: Readonly<Record<ComplaintRow['matterType'], string>> = {
   skarga: 'skarga',
@@ -35,8 +35,8 @@ export function complaintsTable(rows: readonly ComplaintRow[], year: number, sco
     fileStem: `rejestr-skarg-i-wnioskow-${String(year)}`,
     filters: [
       `Rok: ${String(year)} (sprawy wszczęte w tym roku)`,
-      scope === null ? 'Zakres: wszystkie komórki organizacyjne' : `Zakres: ${scope.join(', ')}`,
-      `Stan na dzień: ${today.slice(8, 10)}.${today.slice(5, 7)}.${today.slice(0, 4)}`,
+      scopeLine(scope),
+      `Stan na dzień: ${dmy(today)}`,
     ],
     columns: COLUMNS,
     rows: rows.map((r, index) => [

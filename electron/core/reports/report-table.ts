@@ -44,9 +44,9 @@ const NO_KEY: Readonly<Record<ReportGrouping, string>> = {
 
 export const TOTAL_LABEL = 'Razem';
 
-const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+export const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-function scopeLine(scope: readonly string[] | null): string {
+export function scopeLine(scope: readonly string[] | null): string {
   return scope === null ? 'Zakres: wszystkie komórki organizacyjne' : `Zakres: ${scope.join(', ')}`;
 }
 

@@ -44,8 +44,6 @@ export const migration0016OutgoingRegister: Migration = {
       CREATE INDEX outgoing_by_day ON outgoing_letters (sent_on, desk_code);
       CREATE INDEX outgoing_by_case ON outgoing_letters (case_id) WHERE case_id IS NOT NULL;
       CREATE INDEX outgoing_by_reply ON outgoing_letters (reply_id) WHERE reply_id IS NOT NULL;
-      CREATE INDEX outgoing_awaiting_proof ON outgoing_letters (sent_on)
-        WHERE delivered_on IS NULL AND returned_on IS NULL AND channel IN ('registered_zpo', 'e_doreczenia', 'epuap');
       -- The register entry itself is fixed; only the tracking number (often known after posting)
       -- may be added, and delivery or return recorded once.
       CREATE TRIGGER outgoing_entry_fixed BEFORE UPDATE OF id, desk_code, year, sequence, case_id, reply_id, subject,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { awizoFictionDate, formatRkwNumber, type DeliveryKind, type OutgoingChannel, type OutgoingLetter } from '../../../../shared/outgoing/outgoing.ts';
+import { awaitsProofSql, awizoFictionDate, formatRkwNumber, type DeliveryKind, type OutgoingChannel, type OutgoingLetter } from '../../../../shared/outgoing/outgoing.ts';
 import { appendCaseEvent, closeCase, type Actor } from './cases.ts';
 import { enqueueCommand } from './outbox.ts';
 import { Refusal } from './refusal.ts';
@@ -69,7 +69,7 @@ export function listOutgoing(db: Database, filter: OutgoingFilter): OutgoingLett
     .prepare<[Record<string, string | number | null>], OutgoingRow>(
       `${SELECT}
        WHERE o.sent_on BETWEEN @from AND @to AND (@channel IS NULL OR o.channel = @channel) AND (@desk IS NULL OR o.desk_code = @desk)
-         AND (@awaiting = 0 OR (o.delivered_on IS NULL AND o.returned_on IS NULL AND o.channel IN ('registered_zpo', 'e_doreczenia', 'epuap')))
+         AND (@awaiting = 0 OR (${awaitsProofSql('o')}))
        ORDER BY o.sent_on, o.desk_code, o.year, o.sequence LIMIT @limit`,
     )
     .all({ from: filter.from, to: filter.to, channel: filter.channel, desk: filter.deskCode, awaiting: filter.awaitingProof ? 1 : 0, limit: filter.limit })

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { formatRkwNumber, OutgoingChannel } from '../../../../shared/outgoing/outgoing.ts';
+import { awaitsProofSql, formatRkwNumber, OutgoingChannel } from '../../../../shared/outgoing/outgoing.ts';
 import { Channel } from '../../../../shared/registry.ts';
 import {
   periodOf, periodRange, type FlowPeriod, type IntakeGroup, type IntakeMeasure, type IntakeReport, type IntakeRow, type OutgoingFlowReport,
@@ -106,7 +106,7 @@ export function intakeReport(db: Database, args: IntakeArgs): IntakeReport {
 }
 
 /** ZPO, e-Doręczenia and ePUAP bring a proof back; the same test as awaitsProofOfDelivery. */
-const AWAITS_PROOF = `o.delivered_on IS NULL AND o.returned_on IS NULL AND o.channel IN ('registered_zpo', 'e_doreczenia', 'epuap')`;
+const AWAITS_PROOF = awaitsProofSql('o');
 const OUTGOING_FROM = `FROM outgoing_letters o INDEXED BY outgoing_by_day LEFT JOIN cases c ON c.id = o.case_id
   WHERE o.sent_on BETWEEN @from AND @to AND (@scope IS NULL OR c.unit_code IN (SELECT value FROM json_each(@scope)))`;
 
