@@ -140,6 +140,9 @@ export function getCase(db: Database, id: string): { case: CaseRecord; itemIds: 
  * The spis spraw of a class (at any level: a group covers its subclasses) and year, optionally only
  * the cases started within a period of it (domain.md §3.3: "over any chosen period").
  */
+/** The letter a case (alias c) was opened from, the first attached: its sender heads registers and reports. */
+export const FIRST_LETTER_OF_CASE = '(SELECT item_id FROM case_items ci WHERE ci.case_id = c.id ORDER BY ci.attached_at, ci.item_id LIMIT 1)';
+
 export function caseRegister(db: Database, args: { jrwaSymbol: string; year: number; unitCode: string | null; from?: string | null; to?: string | null }): CaseRegisterRow[] {
   return db
     .prepare<[Record<string, string | number | null>], { number: number | null; sign: string | null; unit_code: string; jrwa_symbol: string; year: number; title: string; started_on: string; closed_at: string | null; settlement: string | null; handler: string | null; sender_name: string | null; sender_reference: string | null; letter_date: string | null }>(
@@ -147,7 +150,7 @@ export function caseRegister(db: Database, args: { jrwaSymbol: string; year: num
               p.display_name AS handler, i.sender_name, i.sender_reference, i.letter_date
        FROM cases c
        LEFT JOIN people p ON p.login = c.handler_login
-       LEFT JOIN incoming_items i ON i.id = (SELECT item_id FROM case_items ci WHERE ci.case_id = c.id ORDER BY ci.attached_at, ci.item_id LIMIT 1)
+       LEFT JOIN incoming_items i ON i.id = ${FIRST_LETTER_OF_CASE}
        WHERE c.jrwa_symbol LIKE @jrwa || '%' AND c.year = @year AND (@unit IS NULL OR c.unit_code = @unit)
          AND (@from IS NULL OR c.started_on >= @from) AND (@to IS NULL OR c.started_on <= @to)
        ORDER BY c.unit_code, c.jrwa_symbol, c.number IS NULL, c.number, c.case_no`,

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { localIsoDate } from '../../../../shared/dates.ts';
 import { caseDeadline, findMatterType } from '../../../../shared/deadlines/index.ts';
 import { COMPLAINT_MATTER_TYPES, type ComplaintRow } from '../../../../shared/reports/complaints.ts';
-import { deadlineFacts } from './cases.ts';
+import { deadlineFacts, FIRST_LETTER_OF_CASE } from './cases.ts';
 import { refreshCaseOutcomes } from './reports.ts';
 
 interface Row {
@@ -35,7 +35,7 @@ export function complaintsRegister(db: Database, args: { year: number; scope: re
       `SELECT c.id, c.sign, c.unit_code, c.jrwa_symbol, c.year, c.matter_type, c.title, c.started_on, i.received_at, i.sender_name,
               p.display_name AS handler, c.closed_at, c.settlement, o.due_on, o.on_time
          FROM cases c
-         LEFT JOIN incoming_items i ON i.id = (SELECT item_id FROM case_items ci WHERE ci.case_id = c.id ORDER BY ci.attached_at, ci.item_id LIMIT 1)
+         LEFT JOIN incoming_items i ON i.id = ${FIRST_LETTER_OF_CASE}
          LEFT JOIN people p ON p.login = c.handler_login
          LEFT JOIN case_outcomes o ON o.case_id = c.id
         WHERE c.year = @year AND c.matter_type IN (SELECT value FROM json_each(@types))

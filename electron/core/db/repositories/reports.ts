@@ -1,3 +1,4 @@
+import { FIRST_LETTER_OF_CASE } from './cases.ts';
 import type { Database } from 'better-sqlite3';
 import { localIsoDate } from '../../../../shared/dates.ts';
 import { daysBetween } from '../../../../shared/deadlines/dates.ts';
@@ -67,7 +68,7 @@ export function refreshCaseOutcomes(db: Database): number {
               c.unit_code, c.handler_login, c.jrwa_symbol
        FROM case_outcomes_stale s
        JOIN cases c ON c.id = s.case_id AND c.status = 'closed' AND c.closed_at IS NOT NULL
-       LEFT JOIN incoming_items i ON i.id = (SELECT item_id FROM case_items ci WHERE ci.case_id = c.id ORDER BY ci.attached_at, ci.item_id LIMIT 1)`,
+       LEFT JOIN incoming_items i ON i.id = ${FIRST_LETTER_OF_CASE}`,
     ).raw().all();
     const upsert = db.prepare(
       `INSERT OR REPLACE INTO case_outcomes (case_id, closed_on, unit_code, handler_login, jrwa_symbol, matter_type, started_on, due_on, original_due_on, on_time, net_days, paused_days, notices, first_action_days, resolution_days)
