@@ -1,10 +1,10 @@
 import type { IncomingItem } from '../shared/registry.ts';
 import type { TrackingResponse, TrackingStep } from '../shared/tracking.ts';
 import type { Sql } from './db/database.ts';
-import { caseDeadline, findMatterType } from '../shared/deadlines/index.ts';
+import { officeIsoDate } from '../shared/dates.ts';
+import { caseDeadline, daysBetween, findMatterType } from '../shared/deadlines/index.ts';
 import { pinHash } from './sync/commands/registry.ts';
 
-const DAY_MS = 86_400_000;
 
 /**
  * A letter's public path for its tracking code and PIN, or null: a wrong PIN and an unknown code
@@ -36,9 +36,9 @@ export async function trackLetter(db: Sql, trackingPinKey: string, code: string,
   );
   if (reply) path.push({ step: 'reply_sent', at: reply.sent_on });
   if (reply?.delivered_on) path.push({ step: 'delivered', at: reply.delivered_on });
-  const received = new Date(item.receivedAt);
-  // Processing ends when the reply goes out; until then it runs to today.
-  const end = reply ? new Date(`${reply.sent_on}T23:59:59Z`) : now;
+  // Calendar days in Poland from receipt until the reply goes out; until then, until today.
+  const receivedOn = officeIsoDate(new Date(item.receivedAt));
+  const endOn = reply ? reply.sent_on : officeIsoDate(now);
   const [opened] = await db.query<{ id: string; started_on: string; matter_type: string }>(
     `SELECT c.id, c.started_on::text AS started_on, c.matter_type FROM case_items ci JOIN cases c ON c.id = ci.case_id
      WHERE ci.item_id = (SELECT id FROM incoming_items WHERE tracking_code = $1) ORDER BY c.opened_at LIMIT 1`,
@@ -49,7 +49,7 @@ export async function trackLetter(db: Sql, trackingPinKey: string, code: string,
     receivedAt: item.receivedAt,
     path,
     dueDate: opened ? await currentDueDate(db, opened) : null,
-    processingDays: Math.max(0, Math.floor((Math.min(end.getTime(), now.getTime()) - received.getTime()) / DAY_MS)),
+    processingDays: Math.max(0, daysBetween(receivedOn, endOn)),
   };
 }
 

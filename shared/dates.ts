@@ -1,5 +1,63 @@
-/** The local calendar day of `date` as YYYY-MM-DD (the desk's time zone, not UTC). */
-export function localIsoDate(date: Date): string {
+/**
+ * The office's calendar. Every date in the registers is a Polish legal date: a letter received at
+ * 00:30 on 1 January in Opole belongs to the new year's register, whatever zone the machine that
+ * records it runs in. The central server and CI boxes run in UTC, a browser may run anywhere, so
+ * "which day is it" is never asked of the process's own time zone.
+ */
+export const OFFICE_TIME_ZONE = 'Europe/Warsaw';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: OFFICE_TIME_ZONE, hourCycle: 'h23',
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+
+/**
+ * Offsets change only on whole UTC hours in Poland, so one Intl call per hour serves every instant
+ * in it: the reports turn hundreds of thousands of timestamps into days, and Intl costs microseconds.
+ */
+const offsetByHour = new Map<number, number>();
+
+function officeOffsetMs(hour: number): number {
+  const cached = offsetByHour.get(hour);
+  if (cached !== undefined) return cached;
+  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(hour * HOUR_MS)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const offset = wall - hour * HOUR_MS;
+  if (offsetByHour.size > 200_000) offsetByHour.clear();
+  offsetByHour.set(hour, offset);
+  return offset;
+}
+
+/** The calendar day in Poland at `instant`, as YYYY-MM-DD. */
+export function officeIsoDate(instant: Date): string {
+  const ms = instant.getTime();
+  const wall = new Date(ms + officeOffsetMs(Math.floor(ms / HOUR_MS)));
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${String(wall.getUTCFullYear())}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+}
+
+/** The year in Poland at `instant`: the year of the registers (RPW, RKW, case signs). */
+export function officeYear(instant: Date): number {
+  return Number(officeIsoDate(instant).slice(0, 4));
+}
+
+/** Today in Poland. */
+export function officeToday(): string {
+  return officeIsoDate(new Date());
+}
+
+/** The first day of the month `months` away from the month of `isoDate` (negative: back). */
+export function firstOfMonth(isoDate: string, months = 0): string {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  return first.toISOString().slice(0, 10);
+}
+
+/** The last day of the month `months` away from the month of `isoDate`. */
+export function lastOfMonth(isoDate: string, months = 0): string {
+  const next = firstOfMonth(isoDate, months + 1);
+  return new Date(Date.parse(`${next}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 }

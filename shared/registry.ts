@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { officeIsoDate } from './dates.ts';
 
 /**
  * The incoming register (rejestr przesyłek wpływających, RPW): what the registry desk records
@@ -66,13 +67,15 @@ export const RegisterItemInput = z
     notes: OptionalText(2000),
   })
   .superRefine((item, ctx) => {
+    // The Polish day of receipt: "…Z" timestamps near midnight belong to the next day in Poland.
+    const receivedOn = officeIsoDate(new Date(item.receivedAt));
     if (item.postedOn !== null && item.channel !== 'post') {
       ctx.addIssue({ code: 'custom', path: ['postedOn'], message: 'validation.postedOnPostOnly' });
     }
-    if (item.postedOn !== null && item.postedOn > item.receivedAt.slice(0, 10)) {
+    if (item.postedOn !== null && item.postedOn > receivedOn) {
       ctx.addIssue({ code: 'custom', path: ['postedOn'], message: 'validation.postedAfterReceived' });
     }
-    if (item.letterDate !== null && item.letterDate > item.receivedAt.slice(0, 10)) {
+    if (item.letterDate !== null && item.letterDate > receivedOn) {
       ctx.addIssue({ code: 'custom', path: ['letterDate'], message: 'validation.letterAfterReceived' });
     }
   });

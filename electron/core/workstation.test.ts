@@ -4,7 +4,7 @@ import { useTempDirs } from './test-support/temp-dir.ts';
 import { startWorkstation } from './workstation.ts';
 import { sampleItem } from './test-support/sample-item.ts';
 import { SOURCE_WORKER_URLS } from './workers/worker-urls.ts';
-import { localIsoDate } from '../../shared/dates.ts';
+import { officeToday } from '../../shared/dates.ts';
 
 const tempDir = useTempDirs();
 
@@ -120,13 +120,13 @@ describe('workstation core', { timeout: 30_000 }, () => {
     const ws = await startWorkstation({ dataDir: tempDir(), version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, demo: true });
     await ws.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' });
     await ws.dispatch('auth.actAs', { login: 'iadamczyk2' });
-    await ws.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 7/1', matterType: 'kpa_general', startedOn: localIsoDate(new Date()), handlerLogin: 'iadamczyk2' });
+    await ws.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 7/1', matterType: 'kpa_general', startedOn: officeToday(), handlerLogin: 'iadamczyk2' });
     await ws.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 9/2', matterType: 'kpa_general', startedOn: '2026-01-05', handlerLogin: 'jkozlowski2' });
     expect(await ws.dispatch('cases.list', {})).toMatchObject({ ok: true, value: [{ title: 'Podział działki 7/1', deadline: { state: 'due' } }] });
     const registered = await ws.dispatch('registry.register', sampleItem());
     const itemId = registered.ok ? (registered.value as { id: string }).id : '';
     expect(await ws.dispatch('cases.ofItem', { itemId })).toEqual({ ok: true, value: [] });
-    await ws.dispatch('cases.open', { itemIds: [itemId], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Z pisma', matterType: 'kpa_general', startedOn: localIsoDate(new Date()), handlerLogin: 'iadamczyk2' });
+    await ws.dispatch('cases.open', { itemIds: [itemId], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Z pisma', matterType: 'kpa_general', startedOn: officeToday(), handlerLogin: 'iadamczyk2' });
     const ofItem = await ws.dispatch('cases.ofItem', { itemId });
     // A month's term from today (KPA art. 35 § 3): not yet due soon, whatever the day.
     expect(ofItem).toMatchObject({ ok: true, value: [{ title: 'Z pisma', deadline: { state: 'due' } }] });
@@ -152,7 +152,7 @@ describe('workstation core', { timeout: 30_000 }, () => {
     const idOf = (r: { ok: boolean; value?: unknown }) => (r.ok ? (r.value as { id: string }).id : '');
     const first = idOf(await ws.dispatch('registry.register', sampleItem({ subject: 'Wniosek' })));
     const supplement = idOf(await ws.dispatch('registry.register', sampleItem({ subject: 'Uzupełnienie wniosku' })));
-    const caseId = idOf(await ws.dispatch('cases.open', { itemIds: [first], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział', matterType: 'kpa_general', startedOn: localIsoDate(new Date()), handlerLogin: 'iadamczyk2' }));
+    const caseId = idOf(await ws.dispatch('cases.open', { itemIds: [first], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział', matterType: 'kpa_general', startedOn: officeToday(), handlerLogin: 'iadamczyk2' }));
     expect(await ws.dispatch('cases.attachItem', { id: caseId, itemId: supplement })).toMatchObject({ ok: true, value: { id: caseId } });
     expect(await ws.dispatch('cases.ofItem', { itemId: supplement })).toMatchObject({ ok: true, value: [{ id: caseId }] });
     expect(await ws.dispatch('cases.attachItem', { id: caseId, itemId: supplement })).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'cases.alreadyAttached' }] } });

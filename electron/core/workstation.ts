@@ -9,7 +9,7 @@ import { JrwaClassInput } from '../../shared/organisation/jrwa.ts';
 import { parseJrwaCsv } from '../../shared/organisation/jrwa-csv.ts';
 import { DEMO_JRWA } from './organisation/demo-jrwa.ts';
 import { demoOrganisation } from './organisation/demo-organisation.ts';
-import { localIsoDate } from '../../shared/dates.ts';
+import { officeToday } from '../../shared/dates.ts';
 import { TokenVault, type SecretProtector } from './auth/token-vault.ts';
 import { startDbWorker, type DbClient } from './db/db-client.ts';
 import { defaultSettings } from './default-settings.ts';
@@ -249,9 +249,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'cases.attachItem': (input) => cases.attachItem(input.id, input.itemId),
     'jrwa.forUnit': async (input) => {
       const ownerCode = await db.call('jrwa.ownerOf', input.unitCode);
-      return { ownerCode, classes: ownerCode === null ? [] : await db.call('jrwa.classes', ownerCode, input.date ?? localIsoDate(new Date())) };
+      return { ownerCode, classes: ownerCode === null ? [] : await db.call('jrwa.classes', ownerCode, input.date ?? officeToday()) };
     },
-    'jrwa.classes': (input) => db.call('jrwa.classes', input.ownerCode, input.date ?? localIsoDate(new Date())),
+    'jrwa.classes': (input) => db.call('jrwa.classes', input.ownerCode, input.date ?? officeToday()),
     'jrwa.import': async (input) => {
       requireAdmin(auth);
       const { classes, problems } = parseJrwaCsv(input.csv);
@@ -262,7 +262,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     },
     'jrwa.addLocal': async (input) => {
       requireAdmin(auth);
-      const added = await db.call('jrwa.addLocal', input.ownerCode, localIsoDate(new Date()), input.jrwaClass);
+      const added = await db.call('jrwa.addLocal', input.ownerCode, officeToday(), input.jrwaClass);
       if ('problem' in added) throw new AppError('invalid_input', 'The class cannot be added', [{ path: 'symbol', message: added.problem }]);
       return { ok: true as const };
     },

@@ -24,5 +24,5 @@ export function dateTimeInputToIso(value: string): string | null {
   return `${value}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** Value for <input type="date">: the local calendar day of `date`. */
-export { localIsoDate } from '../../shared/dates.ts';
+/** Days for <input type="date"> and report periods: the calendar day in Poland (see shared/dates.ts). */
+export { officeIsoDate, officeToday, officeYear, firstOfMonth, lastOfMonth } from '../../shared/dates.ts';

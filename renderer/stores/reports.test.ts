@@ -33,8 +33,8 @@ describe('the reports store', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   it('defaults to the previous calendar month, across a year end too', () => {
-    expect(previousMonth(new Date(2026, 2, 15))).toEqual({ from: '2026-02-01', to: '2026-02-28' });
-    expect(previousMonth(new Date(2027, 0, 3))).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(previousMonth('2026-03-15')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousMonth('2027-01-03')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
   });
 
   it('asks for the chosen period and grouping, and shows only the answer to the last question', async () => {

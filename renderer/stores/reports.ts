@@ -9,7 +9,7 @@ import {
 } from '../../shared/reports/flow.ts';
 import { RpcError, type ErrorCode } from '../../shared/result.ts';
 import { useApi } from '../api/index.ts';
-import { localIsoDate } from '../format/dates.ts';
+import { firstOfMonth, lastOfMonth, officeToday } from '../format/dates.ts';
 
 export type ReportKind = 'timeliness' | 'open' | 'intake' | 'outgoing';
 export type SortDirection = 'asc' | 'desc';
@@ -20,10 +20,8 @@ export type OpenColumn = Exclude<keyof OpenRow, 'key'>;
 const RANKING: ReadonlySet<string> = new Set(['onTimeShare', 'medianDays', 'p90Days', 'medianFirstActionDays', 'medianResolutionDays']);
 
 /** The previous calendar month: what a supervisor looks at on the first working days of a month. */
-export function previousMonth(today: Date): { from: string; to: string } {
-  const first = new Date(today.getFullYear(), today.getMonth() - 1, 1);
-  const last = new Date(today.getFullYear(), today.getMonth(), 0);
-  return { from: localIsoDate(first), to: localIsoDate(last) };
+export function previousMonth(today: string): { from: string; to: string } {
+  return { from: firstOfMonth(today, -1), to: lastOfMonth(today, -1) };
 }
 
 export interface DrillState {
@@ -47,8 +45,8 @@ function compare(a: unknown, b: unknown): number {
  */
 export const useReportsStore = defineStore('reports', () => {
   const kind = ref<ReportKind>('timeliness');
-  const period = ref(previousMonth(new Date()));
-  const asOf = ref(localIsoDate(new Date()));
+  const period = ref(previousMonth(officeToday()));
+  const asOf = ref(officeToday());
   const groupBy = ref<ReportGrouping>('unit');
   const openGroupBy = ref<OpenGrouping>('unit');
   const minCount = ref(DEFAULT_MIN_COUNT);

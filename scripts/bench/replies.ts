@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Result } from '../../shared/result.ts';
-import { localIsoDate } from '../../shared/dates.ts';
+import { officeToday } from '../../shared/dates.ts';
 import type { LetterTemplate } from '../../shared/replies/templates.ts';
 import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
 import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
@@ -25,7 +25,7 @@ export async function benchReplies(): Promise<Figure[]> {
   must(await workstation.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' }));
   const letter = must(await workstation.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 12/3' }))) as { id: string };
   must(await workstation.dispatch('auth.actAs', { login: 'iadamczyk2' }));
-  const opened = must(await workstation.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: localIsoDate(new Date()), handlerLogin: 'iadamczyk2' })) as { id: string };
+  const opened = must(await workstation.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: officeToday(), handlerLogin: 'iadamczyk2' })) as { id: string };
   const [template] = (must(await workstation.dispatch('templates.list', { unitCode: 'GN-I' })) as LetterTemplate[]).filter((t) => t.name === 'Odpowiedź na pismo');
   const reply = must(await workstation.dispatch('replies.draft', { caseId: opened.id, templateId: template?.id ?? '' })) as { id: string };
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { caseDeadline, findMatterType } from '../../shared/deadlines/index.ts';
-import { localIsoDate } from '../../shared/dates.ts';
+import { officeIsoDate, officeToday, officeYear } from '../../shared/dates.ts';
 import { freshDataDir, rpc, startDevServerProcess, useDesk, type RunningDevServer } from './devserver-process.ts';
 
 // The demo city (`npm start` loads it): the registry desk of the Kancelaria Ogólna, the Referat
@@ -78,11 +78,11 @@ test('a unit head routes a letter to a clerk; the clerk accepts it, opens a case
   await page.getByRole('button', { name: 'Załóż sprawę' }).click();
 
   // The znak sprawy numbered in the Referat, class 6831, and the KPA due date.
-  const year = new Date().getFullYear();
+  const year = officeYear(new Date());
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`GN-I.6831.1.${String(year)}`);
   const matterType = findMatterType('kpa_general');
   if (!matterType) throw new Error('kpa_general is a known matter type');
-  const due = caseDeadline({ startedOn: localIsoDate(new Date(letter.receivedAt)), matterType, pauses: [], extensions: [] }).current?.adjusted;
+  const due = caseDeadline({ startedOn: officeIsoDate(new Date(letter.receivedAt)), matterType, pauses: [], extensions: [] }).current?.adjusted;
   if (!due) throw new Error('a one-month term has a date');
   const [y, m, d] = due.split('-').map(Number);
   const dueText = new Intl.DateTimeFormat('pl-PL', { dateStyle: 'long' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
@@ -141,7 +141,7 @@ test('a supplement to a letter joins its open case from the register entry', asy
   await rpc(server, 'auth.actAs', { login: GN_I_CLERK });
   const opened = (await rpc(server, 'cases.open', {
     itemIds: [first.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 3/7', matterType: 'kpa_general',
-    startedOn: localIsoDate(new Date()), handlerLogin: GN_I_CLERK,
+    startedOn: officeToday(), handlerLogin: GN_I_CLERK,
   })) as { id: string; sign: string };
 
   await page.goto(server.url);

@@ -18,11 +18,22 @@ export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'kancelaria-e2e-'));
 }
 
+/**
+ * A time zone whose calendar day differs from Poland's at this moment (UTC+14 while Poland's
+ * midnight is behind it, UTC-11 otherwise). The browser runs in Europe/Warsaw (playwright.config);
+ * running the workstation's core in such a zone makes any code that asks its own process "which
+ * day is it" instead of shared/dates.ts fail here, at whatever hour CI runs.
+ */
+export function zoneOnAnotherDay(now: Date = new Date()): string {
+  const dayIn = (timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  return dayIn('Pacific/Kiritimati') !== dayIn('Europe/Warsaw') ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+}
+
 /** Starts `electron/devserver/cli.ts` exactly as `npm start` does in browser mode, on its own data folder. */
 export async function startDevServerProcess(dataDir: string, options: { demo?: boolean; env?: NodeJS.ProcessEnv; args?: readonly string[] } = {}): Promise<RunningDevServer> {
   const child = spawn(process.execPath, ['electron/devserver/cli.ts', '--json', '--data-dir', dataDir, ...(options.demo === true ? ['--demo'] : []), ...(options.args ?? [])], {
     cwd: projectRoot,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, TZ: zoneOnAnotherDay(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { officeToday, officeYear } from '../../shared/dates.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfFonts, pdfText } from '../../electron/core/test-support/pdf-probe.ts';
 import { freshDataDir, rpc, startDevServerProcess, useDesk, type RunningDevServer } from './devserver-process.ts';
@@ -28,7 +29,7 @@ test('a clerk drafts a reply from a template, the head returns it with remarks, 
   await rpc(server, 'auth.actAs', { login: GN_I_CLERK });
   const opened = (await rpc(server, 'cases.open', {
     itemIds: [letter.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 12/4', matterType: 'kpa_general',
-    startedOn: new Date().toISOString().slice(0, 10), handlerLogin: GN_I_CLERK,
+    startedOn: officeToday(), handlerLogin: GN_I_CLERK,
   })) as { id: string; sign: string };
 
   // The first visit carries the devserver's token; after it, links within the app work.
@@ -96,7 +97,7 @@ test('a clerk drafts a reply from a template, the head returns it with remarks, 
   await expect(dispatch.getByLabel('Opłata (zł)')).toHaveAccessibleDescription(/Podaj kwotę w złotych, np\. 8,60\./u);
   await dispatch.getByLabel('Opłata (zł)').fill('8,60');
   await dispatch.getByRole('button', { name: 'Wpisz do RKW i wyślij' }).click();
-  const year = new Date().getFullYear();
+  const year = officeYear(new Date());
   await expect(replies.getByRole('status')).toHaveText(`Wpisano do rejestru przesyłek wychodzących jako RKW/KO/1/${String(year)}.`);
   await expect(page.getByTestId('case-history')).toContainText('Zakończono sprawę: Załatwiono pismem „Odpowiedź na pismo”.');
   await expect(replies.getByTestId('outgoing-state')).toHaveText('Wysłano — czeka na potwierdzenie odbioru.');
@@ -110,7 +111,7 @@ test('a clerk drafts a reply from a template, the head returns it with remarks, 
   await expect(row).toContainText(opened.sign);
   await row.getByRole('button', { name: 'Zapisz doręczenie' }).click();
   await row.getByLabel('Sposób doręczenia').selectOption({ label: 'awizo — doręczenie zastępcze (art. 44 KPA)' });
-  await row.getByLabel('Data pierwszego awizo').fill(new Date().toISOString().slice(0, 10));
+  await row.getByLabel('Data pierwszego awizo').fill(officeToday());
   await row.getByRole('button', { name: 'Zapisz', exact: true }).click();
   await expect(row.getByLabel('Data pierwszego awizo')).toHaveAccessibleDescription(/14 dni od pierwszego awizo jeszcze nie minęło/u);
   await row.getByLabel('Sposób doręczenia').selectOption({ label: 'odebrał adresat (podpis na potwierdzeniu)' });

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { officeToday } from '../../shared/dates.ts';
+import { addDays } from '../../shared/deadlines/dates.ts';
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
@@ -17,11 +19,7 @@ test.afterEach(async () => {
   server = null;
 });
 
-const isoDay = (offset: number): string => {
-  const day = new Date();
-  day.setDate(day.getDate() + offset);
-  return `${String(day.getFullYear())}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-};
+const isoDay = (offset: number): string => addDays(officeToday(), offset);
 
 async function workAs(page: Page, login: string): Promise<void> {
   await page.getByLabel('Pracuję jako').selectOption(login);

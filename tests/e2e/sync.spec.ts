@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { officeYear } from '../../shared/dates.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, lettersOnServer, startCentralServer, type RunningCentralServer } from './central-server.ts';
 import { freshDataDir, rpc, startDevServerProcess, type RunningDevServer } from './devserver-process.ts';
@@ -72,7 +73,7 @@ test('a clerk signs in to the central server, registers a letter and sees it sen
   await page.locator('#letterDate-unknown').check();
   await page.getByLabel('Dotyczy (treść w skrócie)').fill('Wniosek o wycinkę drzewa przy ul. Ozimskiej');
   await page.keyboard.press('Control+Enter');
-  const year = new Date().getFullYear();
+  const year = officeYear(new Date());
   await expect(page.getByTestId('registered-banner')).toContainText(`Zarejestrowano pismo RPW/KO/1/${String(year)}.`);
 
   // The outbox empties: the header comes back to "Połączono" with nothing waiting…

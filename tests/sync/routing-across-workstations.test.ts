@@ -7,6 +7,7 @@ import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
 import type { RunningServer } from '../../server/main.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
 import { inProcessServer, ok, useRunning } from './in-process.ts';
+import { officeToday } from '../../shared/dates.ts';
 
 const tempDir = useTempDirs();
 const keep = useRunning();
@@ -107,7 +108,7 @@ describe('dekretacja across workstations through the central server', { timeout:
     const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 14/1' }))) as IncomingItem;
     ok(await registryDesk.dispatch('sync.now', {}));
     ok(await clerk.dispatch('sync.now', {}));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = officeToday();
     const opened = ok(await clerk.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN', jrwaSymbol: '6831', title: 'Podział działki 14/1', matterType: 'kpa_general', startedOn: today })) as { id: string };
     ok(await clerk.dispatch('sync.now', {}));
     const [template] = ok(await clerk.dispatch('templates.list', { unitCode: 'GN' })) as { id: string }[];

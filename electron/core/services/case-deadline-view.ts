@@ -1,6 +1,6 @@
 import type { CaseDeadlineView, CaseRecord } from '../../../shared/cases.ts';
 import { caseStatus, findMatterType } from '../../../shared/deadlines/index.ts';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeIsoDate } from '../../../shared/dates.ts';
 import type { DeadlineFacts } from '../db/repositories/cases.ts';
 
 /**
@@ -11,7 +11,7 @@ export function caseDeadlineView(record: CaseRecord, facts: DeadlineFacts, today
   const matterType = findMatterType(record.matterType);
   if (!matterType) return null;
   const status = caseStatus(
-    { startedOn: record.startedOn, matterType, pauses: facts.pauses, extensions: facts.extensions, closedOn: record.closedAt === null ? null : localIsoDate(new Date(record.closedAt)) },
+    { startedOn: record.startedOn, matterType, pauses: facts.pauses, extensions: facts.extensions, closedOn: record.closedAt === null ? null : officeIsoDate(new Date(record.closedAt)) },
     today,
   );
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseWithDeadline } from '../../../shared/cases.ts';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { GeneratedFile } from '../../../shared/documents.ts';
 import { polishDate } from '../pdf/document.ts';
 import { fileBytes as bytes, ok } from '../test-support/contract-results.ts';
@@ -30,7 +30,7 @@ describe('cases.registerExport through the contract (SQLite worker + documents w
     const text = pdfText(bytes(pdf), { layout: true });
     expect(text).toContain('Komórka organizacyjna: Referat Gospodarki Nieruchomościami (GN-I)');
     expect(text).toContain('Klasa JRWA: 6831 — Podziały nieruchomości');
-    expect(text).toContain(`Data sporządzenia: ${polishDate(localIsoDate(new Date()))}`);
+    expect(text).toContain(`Data sporządzenia: ${polishDate(officeToday())}`);
     expect(text).toMatch(/^ *1 +1 +GN-I\.6831\.1\.2026 +Podział działki przy ul\./mu);
     expect(text).toMatch(/^ *2 +2 +GN-I\.6831\.2\.2026 +Rozgraniczenie nieruchomości/mu);
     expect(text).toContain('Wydano decyzję');

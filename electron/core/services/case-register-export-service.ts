@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { CaseRegisterExportRequest, ExportFormat, GeneratedFile } from '../../../shared/documents.ts';
 import { assertNever } from '../../../shared/result.ts';
 import type { DbClient } from '../db/db-client.ts';
@@ -37,7 +37,7 @@ export class CaseRegisterExportService {
     });
     switch (request.format) {
       case 'pdf': {
-        const register = { unitCode, unitName: heading.unitName, jrwaSymbol, jrwaHeading: heading.jrwaHeading, year, period: { from, to }, generatedOn: localIsoDate(new Date()), rows };
+        const register = { unitCode, unitName: heading.unitName, jrwaSymbol, jrwaHeading: heading.jrwaHeading, year, period: { from, to }, generatedOn: officeToday(), rows };
         return file(await this.#documents.render({ kind: 'case-register-pdf', register }));
       }
       case 'csv':

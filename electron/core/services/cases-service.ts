@@ -1,5 +1,5 @@
 import type { CaseRecord, CaseRegisterRow, CaseScope, CaseWithDeadline, OpenCase } from '../../../shared/cases.ts';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import { caseDeadlineView } from './case-deadline-view.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
@@ -88,14 +88,14 @@ export class CasesService {
   /** "Moje sprawy": the cases I handle, or those of the units I head. */
   async list(query: { scope: CaseScope; includeClosed: boolean; limit: number }): Promise<CaseWithDeadline[]> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    const today = localIsoDate(new Date());
+    const today = officeToday();
     return (await this.#db.call('cases.of', { login: actor.login, ...query }))
       .map(({ case: record, facts }) => ({ ...record, deadline: caseDeadlineView(record, facts, today) }));
   }
 
   /** The cases a letter belongs to, against their terms: shown in its register entry. */
   async ofItem(itemId: string): Promise<CaseWithDeadline[]> {
-    const today = localIsoDate(new Date());
+    const today = officeToday();
     return (await this.#db.call('cases.ofItem', itemId)).map(({ case: record, facts }) => ({ ...record, deadline: caseDeadlineView(record, facts, today) }));
   }
 
@@ -108,7 +108,7 @@ export class CasesService {
 
   async #withDeadline(record: CaseRecord): Promise<CaseWithDeadline> {
     const facts = await this.#db.call('cases.deadlineFacts', record.id);
-    return { ...record, deadline: caseDeadlineView(record, facts, localIsoDate(new Date())) };
+    return { ...record, deadline: caseDeadlineView(record, facts, officeToday()) };
   }
 
   register(query: { jrwaSymbol: string; year: number; unitCode: string | null; from: string | null; to: string | null }): Promise<CaseRegisterRow[]> {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CaseWithDeadline } from '../../../shared/cases.ts';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { ComplaintRow } from '../../../shared/reports/complaints.ts';
 import type { ReportFile } from '../../../shared/reports/reports.ts';
 import { ok } from '../test-support/contract-results.ts';
@@ -14,7 +14,7 @@ import { SOURCE_WORKER_URLS } from '../workers/worker-urls.ts';
 const tempDir = useTempDirs();
 const HEAD_GN_I = 'jkozlowski2';
 const CLERK_GN_I = 'iadamczyk2';
-const today = localIsoDate(new Date());
+const today = officeToday();
 // A past year, so every term in it has run out whatever day the test runs on.
 const year = 2025;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { ComplaintRow, ComplaintsExportRequest, ComplaintsQuery } from '../../../shared/reports/complaints.ts';
 import { XLSX_MEDIA_TYPE, type ReportFile } from '../../../shared/reports/reports.ts';
 import type { DbClient } from '../db/db-client.ts';
@@ -24,12 +24,12 @@ export class ComplaintsRegisterService {
   }
 
   async rows(query: z.output<typeof ComplaintsQuery>): Promise<ComplaintRow[]> {
-    return this.#db.call('reports.complaints', { year: query.year, scope: await this.#scope(), today: localIsoDate(new Date()) });
+    return this.#db.call('reports.complaints', { year: query.year, scope: await this.#scope(), today: officeToday() });
   }
 
   async export(request: z.output<typeof ComplaintsExportRequest>): Promise<z.output<typeof ReportFile>> {
     const scope = await this.#scope();
-    const today = localIsoDate(new Date());
+    const today = officeToday();
     const rows = await this.#db.call('reports.complaints', { year: request.year, scope, today });
     const table = complaintsTable(rows, request.year, scope, today);
     const bytes = await this.#documents.render({ kind: 'report', format: request.format, table });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseWithDeadline } from '../../../shared/cases.ts';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeIsoDate, officeToday } from '../../../shared/dates.ts';
 import { awizoFictionDate, type OutgoingLetter } from '../../../shared/outgoing/outgoing.ts';
 import type { ItemDetail } from '../../../shared/registry.ts';
 import type { Reply } from '../../../shared/replies/replies.ts';
@@ -16,7 +16,7 @@ import { SOURCE_WORKER_URLS } from '../workers/worker-urls.ts';
 const tempDir = useTempDirs();
 const HEAD = 'jkozlowski2';
 const CLERK = 'iadamczyk2';
-const today = localIsoDate(new Date());
+const today = officeToday();
 const year = today.slice(0, 4);
 
 async function workstation(deskCode: string): Promise<Workstation> {
@@ -71,7 +71,7 @@ describe('the outgoing register: dispatch, delivery, return', { timeout: 60_000 
     expect(ok(await ws.dispatch('outgoing.list', { from: today, to: today, awaitingProof: true }))).toMatchObject([{ id: sent.id }]);
 
     // Delivery: not in the future, not before sending, the fiction only once its 14 days are over.
-    const tomorrow = localIsoDate(new Date(Date.now() + 86_400_000));
+    const tomorrow = officeIsoDate(new Date(Date.now() + 86_400_000));
     expect(await ws.dispatch('outgoing.recordDelivery', { id: sent.id, kind: 'signed', deliveredOn: tomorrow })).toMatchObject({ ok: false, error: { issues: [{ path: 'deliveredOn', message: 'outgoing.errors.future' }] } });
     expect(await ws.dispatch('outgoing.recordDelivery', { id: sent.id, kind: 'signed', deliveredOn: '2020-01-02' })).toMatchObject({ ok: false, error: { issues: [{ message: 'outgoing.errors.beforeSent' }] } });
     expect(await ws.dispatch('outgoing.recordDelivery', { id: sent.id, kind: 'awizo_fiction', firstNoticeOn: today })).toMatchObject({ ok: false, error: { issues: [{ path: 'firstNoticeOn', message: 'outgoing.errors.fictionNotYet' }] } });

@@ -1,4 +1,4 @@
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { z } from 'zod';
 import type { GeneratedFile } from '../../../shared/documents.ts';
 import type { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintRequest, RecordDeliveryInput, RecordReturnInput } from '../../../shared/outgoing/outgoing.ts';
@@ -36,7 +36,7 @@ export class OutgoingService {
   }
 
   async dispatchReply(input: Parsed<typeof DispatchReplyInput>): Promise<OutgoingLetter> {
-    if (input.sentOn > localIsoDate(new Date())) throw new AppError('invalid_input', 'Sent in the future', [{ path: 'sentOn', message: 'outgoing.errors.future' }]);
+    if (input.sentOn > officeToday()) throw new AppError('invalid_input', 'Sent in the future', [{ path: 'sentOn', message: 'outgoing.errors.future' }]);
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const { deskCode } = await this.#settings.get();
     const letter = await refusalsAsErrors(() => this.#db.call('outgoing.dispatchReply', {
@@ -55,7 +55,7 @@ export class OutgoingService {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const outcome = input.kind === 'awizo_fiction' ? { kind: input.kind, firstNoticeOn: input.firstNoticeOn } : { kind: input.kind, deliveredOn: input.deliveredOn };
     const field = input.kind === 'awizo_fiction' ? 'firstNoticeOn' : 'deliveredOn';
-    const recorded = await refusalsAsErrors(() => this.#db.call('outgoing.recordDelivery', { id: input.id, outcome, today: localIsoDate(new Date()), at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', field);
+    const recorded = await refusalsAsErrors(() => this.#db.call('outgoing.recordDelivery', { id: input.id, outcome, today: officeToday(), at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', field);
     this.#changed();
     return recorded;
   }
@@ -63,7 +63,7 @@ export class OutgoingService {
   async recordReturn(input: Parsed<typeof RecordReturnInput>): Promise<OutgoingLetter> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const recorded = await refusalsAsErrors(() => this.#db.call('outgoing.recordReturn', {
-      id: input.id, returnedOn: input.returnedOn, reason: input.reason, today: localIsoDate(new Date()), at: new Date().toISOString(), actor, outbox: this.#outbox,
+      id: input.id, returnedOn: input.returnedOn, reason: input.reason, today: officeToday(), at: new Date().toISOString(), actor, outbox: this.#outbox,
     }), 'conflict', 'returnedOn');
     this.#changed();
     return recorded;

@@ -1,3 +1,4 @@
+import { officeYear } from '../../../shared/dates.ts';
 import type { z } from 'zod';
 import type { Correspondent, CorrespondentInput } from '../../../shared/correspondents.ts';
 import type { IncomingItem, ItemDetail, ItemPage, ListItemsQuery, RegisterItem } from '../../../shared/registry.ts';
@@ -59,7 +60,7 @@ export class RegistryService {
         item: { ...item, sender },
         id: uuidv7(now.getTime()),
         deskCode: settings.deskCode,
-        year: now.getFullYear(),
+        year: officeYear(now),
         registeredAt: now.toISOString(),
         registeredBy: actor.displayName ?? settings.workstationName,
         trackingCode: trackingCode(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseWithDeadline } from '../../../shared/cases.ts';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { GeneratedFile } from '../../../shared/documents.ts';
 import { polishLongDate } from '../../../shared/replies/letter-date.ts';
 import type { Reply } from '../../../shared/replies/replies.ts';
@@ -25,7 +25,7 @@ async function caseWithLetter(): Promise<{ ws: Workstation; caseId: string; sign
     sender: { correspondentId: null, name: 'Zdzisław Źdźbło', address: 'ul. Ściegiennego 3/7, 45-001 Opole' },
   }))) as { id: string; trackingCode: string };
   ok(await ws.dispatch('auth.actAs', { login: CLERK }));
-  const opened = ok(await ws.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: localIsoDate(new Date()), handlerLogin: CLERK })) as CaseWithDeadline;
+  const opened = ok(await ws.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: officeToday(), handlerLogin: CLERK })) as CaseWithDeadline;
   const [answer] = (ok(await ws.dispatch('templates.list', { unitCode: 'GN-I' })) as LetterTemplate[]).filter((t) => t.name === 'Odpowiedź na pismo');
   return { ws, caseId: opened.id, sign: opened.sign ?? '', trackingCode: letter.trackingCode, templateId: answer?.id ?? '' };
 }
@@ -67,7 +67,7 @@ describe('replies in a case: draft, akceptacja, czystopis', { timeout: 60_000 },
     const pdf = bytes(final);
     const words = pdfText(pdf).split(/\s+/u).filter(Boolean).join(' ');
     expect(words).toContain(`Znak sprawy: ${sign}`);
-    expect(words).toContain(`Opole, ${polishLongDate(localIsoDate(new Date()))}`);
+    expect(words).toContain(`Opole, ${polishLongDate(officeToday())}`);
     expect(words).toContain(`w odpowiedzi na pismo z dnia ${polishLongDate('2026-11-02')} (znak: ZŹ/4/2026) w sprawie Podział działki 12/3 informuję, że podział zatwierdzono.`);
     expect(words).toContain('Pouczenie: od decyzji przysługuje odwołanie.');
     expect(words).toContain('z up. Prezydenta Miasta Opola Jan Kozłowski');
@@ -90,7 +90,7 @@ describe('replies in a case: draft, akceptacja, czystopis', { timeout: 60_000 },
     // The sample letter's reference is set here, so this one submits; a case without letters would not.
     ok(await ws.dispatch('replies.submit', { id: draft.id }));
 
-    const bare = ok(await ws.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Sprawa z urzędu', matterType: 'kpa_general', startedOn: localIsoDate(new Date()) })) as CaseWithDeadline;
+    const bare = ok(await ws.dispatch('cases.open', { unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Sprawa z urzędu', matterType: 'kpa_general', startedOn: officeToday() })) as CaseWithDeadline;
     const noLetter = ok(await ws.dispatch('replies.draft', { caseId: bare.id, templateId })) as Reply;
     expect(noLetter.addressee).toBe('');
     ok(await ws.dispatch('replies.update', { id: noLetter.id, addressee: 'Pani Anna Nowak', body: 'W sprawie pisma {{numer_rpw}}.' }));

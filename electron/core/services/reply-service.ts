@@ -1,4 +1,4 @@
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { GeneratedFile } from '../../../shared/documents.ts';
 import type { PlaceholderName } from '../../../shared/replies/placeholders.ts';
 import type { Reply } from '../../../shared/replies/replies.ts';
@@ -116,7 +116,7 @@ export class ReplyService {
     const values = await caseValues(this.#db, found, item);
     const serverUrl = (await this.#settings.get()).centralServerUrl.replace(/\/+$/u, '');
     const tracking = item === null || draft ? null : { code: item.trackingCode, url: serverUrl === '' ? item.trackingCode : `${serverUrl}/v1/track/${item.trackingCode}` };
-    const built = buildLetter(template, reply.body, values, { addressee: reply.addressee.split('\n').filter((l) => l.trim() !== ''), draft, tracking, today: localIsoDate(new Date()) });
+    const built = buildLetter(template, reply.body, values, { addressee: reply.addressee.split('\n').filter((l) => l.trim() !== ''), draft, tracking, today: officeToday() });
     return { ...built, sign: found.case.sign ?? '' };
   }
 }

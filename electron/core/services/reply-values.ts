@@ -1,5 +1,5 @@
 import type { CaseWithDeadline } from '../../../shared/cases.ts';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeIsoDate } from '../../../shared/dates.ts';
 import { placeAndDateLine, polishLongDate } from '../../../shared/replies/letter-date.ts';
 import { PLACEHOLDER_NAMES, type PlaceholderName, type PlaceholderValues } from '../../../shared/replies/placeholders.ts';
 import { fillBlocks, parseTemplateText, type FilledRun } from '../../../shared/replies/template-text.ts';
@@ -37,7 +37,7 @@ export async function caseValues(db: DbClient, found: CaseForLetter, answered?: 
     adresat: item?.senderName ?? undefined,
     adres_adresata: item?.senderAddress ?? undefined,
     numer_rpw: item?.rpwNumber,
-    data_wplywu: item ? polishLongDate(localIsoDate(new Date(item.receivedAt))) : undefined,
+    data_wplywu: item ? polishLongDate(officeIsoDate(new Date(item.receivedAt))) : undefined,
     data_pisma: item?.letterDate ? polishLongDate(item.letterDate) : undefined,
     znak_pisma: item?.senderReference ?? undefined,
     prowadzacy: handler?.displayName,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import {
   XLSX_MEDIA_TYPE, type DrillQuery, type DrillResult, type OpenQuery, type OpenReport, type ReportExportRequest, type ReportFile,
   type TimelinessQuery, type TimelinessReport,
@@ -97,7 +97,7 @@ export class ReportsService {
   /** The report as one table with its filters; the cases behind the total go to the spreadsheet. */
   async table(request: ExportRequest): Promise<ReportTable> {
     const scope = await this.scope();
-    const today = localIsoDate(new Date());
+    const today = officeToday();
     const withDetail = request.format === 'xlsx';
     if (request.report === 'timeliness') {
       const query = { ...request.query, scope };

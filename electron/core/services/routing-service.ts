@@ -1,4 +1,4 @@
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { Inbox, Route, RouteItem } from '../../../shared/routing.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
@@ -52,7 +52,7 @@ export class RoutingService {
 
   async inbox(limit: number): Promise<Inbox> {
     const actor = await this.#actor();
-    return this.#db.call('routing.inbox', { login: actor.login, today: localIsoDate(new Date()), limit });
+    return this.#db.call('routing.inbox', { login: actor.login, today: officeToday(), limit });
   }
 
   /** With a central server every routing step also goes to the outbox, in its own transaction. */

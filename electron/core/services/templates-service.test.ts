@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseWithDeadline } from '../../../shared/cases.ts';
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { GeneratedFile } from '../../../shared/documents.ts';
 import { polishLongDate } from '../../../shared/replies/letter-date.ts';
 import type { LetterTemplate } from '../../../shared/replies/templates.ts';
@@ -63,13 +63,13 @@ describe('letter templates through the contract', { timeout: 30_000 }, () => {
     const ws = await cityWorkstation();
     ok(await ws.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' }));
     const letter = ok(await ws.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 12/3', sender: { correspondentId: null, name: 'Zdzisław Źdźbło', address: 'ul. Ściegiennego 3/7, 45-001 Opole' }, senderReference: null }))) as { id: string; rpwNumber: string };
-    const opened = ok(await ws.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: localIsoDate(new Date()) })) as CaseWithDeadline;
+    const opened = ok(await ws.dispatch('cases.open', { itemIds: [letter.id], unitCode: 'GN-I', jrwaSymbol: '6831', title: 'Podział działki 12/3', matterType: 'kpa_general', startedOn: officeToday() })) as CaseWithDeadline;
 
     const preview = ok(await ws.dispatch('templates.preview', { template: template({ body: `${template().body}\n\nZnak pisma: {{znak_pisma}}` }), caseId: opened.id })) as { file: GeneratedFile; missing: string[] };
     // The sample letter carries no sender's reference, so that gap is named.
     expect(preview.missing).toEqual(['znak_pisma']);
     const words = pdfText(bytes(preview.file)).split(/\s+/u).filter(Boolean).join(' ');
-    expect(words).toContain(`Opole, ${polishLongDate(localIsoDate(new Date()))}`);
+    expect(words).toContain(`Opole, ${polishLongDate(officeToday())}`);
     expect(words).toContain(`Znak sprawy: ${opened.sign ?? ''}`);
     expect(words).toContain('Zdzisław Źdźbło ul. Ściegiennego 3/7 45-001 Opole');
     expect(words).toContain(`w sprawie Podział działki 12/3 (wpływ ${letter.rpwNumber}) informuję, że termin upływa ${polishLongDate(opened.deadline?.currentDueDate ?? '')}.`);

@@ -1,4 +1,4 @@
-import { localIsoDate } from '../../../shared/dates.ts';
+import { officeToday } from '../../../shared/dates.ts';
 import type { GeneratedFile } from '../../../shared/documents.ts';
 import type { PlaceholderName } from '../../../shared/replies/placeholders.ts';
 import { checkTemplate, type LetterTemplate, type ParsedTemplateInput } from '../../../shared/replies/templates.ts';
@@ -48,7 +48,7 @@ export class TemplatesService {
     requireValidText(template);
     const values = caseId === null ? {} : await caseValues(this.#db, await this.#caseOf(caseId));
     const { letter, missing } = buildLetter(template, template.body, values, {
-      addressee: addresseeLines(values.adresat, values.adres_adresata), draft: true, tracking: null, today: localIsoDate(new Date()),
+      addressee: addresseeLines(values.adresat, values.adres_adresata), draft: true, tracking: null, today: officeToday(),
     });
     const bytes = await this.#documents.render({ kind: 'reply-letter', letter });
     return { file: { fileName: 'projekt-pisma.pdf', mediaType: 'application/pdf', base64: bytes.toString('base64') }, missing };

@@ -1,3 +1,4 @@
+import { officeYear } from '../../../shared/dates.ts';
 import type { SessionUser } from '../../../shared/sync/protocol.ts';
 import type { SyncState, SyncStatus } from '../../../shared/sync/status.ts';
 import type { AuthService } from '../auth/auth-service.ts';
@@ -140,16 +141,16 @@ export class SyncEngine {
     const now = this.#now();
     const at = now.toISOString();
     await db.call('sync.state', auth.serverUrl, at);
-    await db.call('sync.voidUnused', now.getFullYear(), at);
+    await db.call('sync.voidUnused', officeYear(now), at);
     await this.#pusher.pushUnclaimed(client, user.login);
     // Only this person's queue, with their own client id: others' changes wait for them.
     const clientId = await db.call('sync.clientOf', user.login, at);
 
     const { deskCode } = await settings.get();
     if (deskCode !== '' && REGISTRY_ROLES.has(user.role)) {
-      const left = await db.call('sync.numbersLeft', deskCode, now.getFullYear(), clientId);
+      const left = await db.call('sync.numbersLeft', deskCode, officeYear(now), clientId);
       if (left < LEASE_LOW_WATER) {
-        const lease = await client.lease({ clientId, deskCode, year: now.getFullYear(), size: LEASE_SIZE });
+        const lease = await client.lease({ clientId, deskCode, year: officeYear(now), size: LEASE_SIZE });
         await db.call('sync.addLease', lease, clientId, at);
       }
     }

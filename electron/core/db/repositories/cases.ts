@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { localIsoDate } from '../../../../shared/dates.ts';
+import { officeIsoDate } from '../../../../shared/dates.ts';
 import {
   formatCaseSign, provisionalCaseSign,
   type CaseEvent, type CaseRecord, type CaseRegisterRow, type OpenCase,
@@ -165,7 +165,7 @@ export function caseRegister(db: Database, args: { jrwaSymbol: string; year: num
       letterDate: r.letter_date,
       startedOn: r.started_on,
       // The office's calendar day, not UTC's: a case closed at 00:30 Polish time is closed that day.
-      closedOn: r.closed_at === null ? null : localIsoDate(new Date(r.closed_at)),
+      closedOn: r.closed_at === null ? null : officeIsoDate(new Date(r.closed_at)),
       handlerName: r.handler,
       settlement: r.settlement,
     }));

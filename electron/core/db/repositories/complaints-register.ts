@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { localIsoDate } from '../../../../shared/dates.ts';
+import { officeIsoDate } from '../../../../shared/dates.ts';
 import { caseDeadline, findMatterType } from '../../../../shared/deadlines/index.ts';
 import { COMPLAINT_MATTER_TYPES, type ComplaintRow } from '../../../../shared/reports/complaints.ts';
 import { deadlineFacts, FIRST_LETTER_OF_CASE } from './cases.ts';
@@ -51,13 +51,13 @@ export function complaintsRegister(db: Database, args: { year: number; scope: re
       caseId: r.id,
       sign: r.sign ?? `${r.unit_code}.${r.jrwa_symbol}.…/${String(r.year)} (tymczasowy)`,
       matterType: r.matter_type,
-      receivedOn: r.received_at === null ? r.started_on : localIsoDate(new Date(r.received_at)),
+      receivedOn: r.received_at === null ? r.started_on : officeIsoDate(new Date(r.received_at)),
       senderName: r.sender_name,
       subject: r.title,
       unitCode: r.unit_code,
       handlerName: r.handler,
       dueOn,
-      closedOn: r.closed_at === null ? null : localIsoDate(new Date(r.closed_at)),
+      closedOn: r.closed_at === null ? null : officeIsoDate(new Date(r.closed_at)),
       settlement: r.settlement,
       onTime: open || r.on_time === null ? null : r.on_time === 1,
       overdue: open && dueOn !== null && dueOn < args.today,

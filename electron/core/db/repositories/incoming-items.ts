@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { officeIsoDate } from '../../../../shared/dates.ts';
 import {
   formatRpwNumber,
   type IncomingItem,
@@ -78,7 +79,7 @@ export function registerItem(db: Database, args: RegisterArgs): IncomingItem {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?)`,
     ).run(
       a.id, rpwNumber, a.deskCode, a.year, sequence,
-      new Date(item.receivedAt).toISOString(), item.receivedAt.slice(0, 10), item.channel, item.postedOn,
+      new Date(item.receivedAt).toISOString(), officeIsoDate(new Date(item.receivedAt)), item.channel, item.postedOn,
       item.sender.correspondentId, item.sender.name, item.sender.address, item.senderReference, item.letterDate, item.subject,
       item.attachmentsCount, item.personalDelivery ? 1 : 0, item.accessLevel, item.originalLocation, item.postalTrackingNumber,
       item.notes, a.registeredAt, a.registeredBy, a.trackingCode, a.trackingPin,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { IncomingItem } from '../../../../shared/registry.ts';
-import { localIsoDate } from '../../../../shared/dates.ts';
+import { officeIsoDate } from '../../../../shared/dates.ts';
 import { statement } from '../statements.ts';
 
 /**
@@ -52,7 +52,7 @@ export function applyRemoteItem(db: Database, data: unknown, at: string): boolea
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 'remote')`,
   ).run(
     item.id, item.rpwNumber, item.deskCode, item.year, item.sequence,
-    item.receivedAt, localIsoDate(new Date(item.receivedAt)), item.channel, item.postedOn,
+    item.receivedAt, officeIsoDate(new Date(item.receivedAt)), item.channel, item.postedOn,
     // The correspondent id points into the other workstation's address book: not kept here.
     item.senderName, item.senderAddress, item.senderReference, item.letterDate, item.subject,
     item.attachmentsCount, item.personalDelivery ? 1 : 0, item.accessLevel, item.originalLocation, item.postalTrackingNumber,

@@ -1,6 +1,6 @@
 import { FIRST_LETTER_OF_CASE } from './cases.ts';
 import type { Database } from 'better-sqlite3';
-import { localIsoDate } from '../../../../shared/dates.ts';
+import { officeIsoDate } from '../../../../shared/dates.ts';
 import { daysBetween } from '../../../../shared/deadlines/dates.ts';
 import { findMatterType } from '../../../../shared/deadlines/matter-types.ts';
 import type { Extension } from '../../../../shared/deadlines/case-deadline.ts';
@@ -76,15 +76,15 @@ export function refreshCaseOutcomes(db: Database): number {
     );
     for (const [id, startedOn, closedAt, matterType, registeredAt, acceptedAt, unitCode, handlerLogin, jrwaSymbol] of rows) {
       // The office's calendar day, as the spis spraw prints it.
-      const closedOn = localIsoDate(new Date(closedAt));
+      const closedOn = officeIsoDate(new Date(closedAt));
       const outcome = caseOutcome({
         startedOn,
         closedOn,
         matterType: findMatterType(matterType) ?? null,
         pauses: pauses.get(id) ?? [],
         extensions: extensions.get(id) ?? [],
-        registeredOn: registeredAt === null ? null : localIsoDate(new Date(registeredAt)),
-        acceptedOn: acceptedAt === null ? null : localIsoDate(new Date(acceptedAt)),
+        registeredOn: registeredAt === null ? null : officeIsoDate(new Date(registeredAt)),
+        acceptedOn: acceptedAt === null ? null : officeIsoDate(new Date(acceptedAt)),
       });
       upsert.run(id, closedOn, unitCode, handlerLogin, jrwaSymbol, matterType, startedOn, outcome.dueOn, outcome.originalDueOn, outcome.onTime === null ? null : Number(outcome.onTime), outcome.netDays, outcome.pausedDays, outcome.notices, outcome.firstActionDays, outcome.resolutionDays);
     }
