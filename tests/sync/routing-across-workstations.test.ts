@@ -56,11 +56,12 @@ describe('dekretacja across workstations through the central server', { timeout:
     const server = await central();
     const [registryDesk, head, clerk] = [await desk(server, REGISTRY, 'KO'), await desk(server, HEAD), await desk(server, CLERK)];
     const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 12/3' }))) as IncomingItem;
-    ok(await registryDesk.dispatch('routing.route', { itemId: letter.id, leadUnitCode: 'GN', instruction: 'Według właściwości' }));
+    ok(await registryDesk.dispatch('routing.route', { itemId: letter.id, leadUnitCode: 'GN', instruction: 'Według właściwości', dueDate: '2026-12-15' }));
     ok(await registryDesk.dispatch('sync.now', {}));
 
     const headInbox = await inboxOf(head);
-    expect(headInbox.toAssign.map((r) => [r.rpwNumber, r.instruction])).toEqual([[letter.rpwNumber, 'Według właściwości']]);
+    // The same day on every desk, whatever zone the server runs in.
+    expect(headInbox.toAssign.map((r) => [r.rpwNumber, r.instruction, r.dueDate])).toEqual([[letter.rpwNumber, 'Według właściwości', '2026-12-15']]);
     ok(await head.dispatch('routing.assign', { routeId: headInbox.toAssign[0]?.id ?? '', assigneeLogin: 'ewisniewska' }));
     ok(await head.dispatch('sync.now', {}));
 

@@ -27,7 +27,7 @@ interface RouteRow {
   unit_code: string;
   role: 'lead' | 'info';
   instruction: string | null;
-  due_date: string | null;
+  due_on: string | null;
   state: string;
   assignee_login: string | null;
   returned_reason: string | null;
@@ -45,7 +45,9 @@ async function scopeOf(ctx: CommandContext, itemId: string): Promise<{ accessLev
 }
 
 async function logRoute(ctx: CommandContext, routeId: string): Promise<void> {
-  const [route] = await ctx.tx.query<RouteRow>('SELECT * FROM item_routes WHERE id = $1', [routeId]);
+  // The due date read as text: pg turns a date into local midnight, which a server east of UTC
+  // would print as the day before.
+  const [route] = await ctx.tx.query<RouteRow>('SELECT *, due_date::text AS due_on FROM item_routes WHERE id = $1', [routeId]);
   if (!route) return;
   // A route is seen by the unit it was sent to; a public letter's routes by everyone who sees the letter.
   const { accessLevel } = await scopeOf(ctx, route.item_id);
@@ -53,7 +55,7 @@ async function logRoute(ctx: CommandContext, routeId: string): Promise<void> {
     entity: 'item_route', id: route.id, op: 'upsert', scopeUnit: accessLevel === 'public' ? null : route.unit_code,
     data: {
       id: route.id, itemId: route.item_id, unitCode: route.unit_code, role: route.role, instruction: route.instruction,
-      dueDate: route.due_date === null ? null : new Date(route.due_date).toISOString().slice(0, 10), state: route.state,
+      dueDate: route.due_on, state: route.state,
       assigneeLogin: route.assignee_login, returnedReason: route.returned_reason, replacesId: route.replaces_id,
       routedBy: route.routed_by, routedAt: new Date(route.routed_at).toISOString(), actorLogin: ctx.user.login, actorName: ctx.user.displayName,
     },
