@@ -62,6 +62,8 @@ describe('a case worked on at two desks through the central server', { timeout: 
     const paused = await detail(clerk, opened.id);
     expect(paused.case.deadline?.state).toBe('paused');
     expect(paused.events.filter((e) => e.kind === 'note')).toMatchObject([{ actorName: HEAD.displayName, details: { text: 'Proszę pilnować terminu na uzupełnienie' } }]);
+    // The metryka names who stopped the clock, not the server that passed it on.
+    expect(paused.events.filter((e) => e.kind === 'paused')).toMatchObject([{ actorName: HEAD.displayName, details: { from: '2026-11-24' } }]);
 
     // The clerk resumes it, notes the reply and closes it; syncing twice shows nothing twice.
     ok(await clerk.dispatch('cases.resume', { id: opened.id, to: '2026-11-27' }));
@@ -76,7 +78,9 @@ describe('a case worked on at two desks through the central server', { timeout: 
     await sync(head);
     const closed = await detail(head, opened.id);
     expect(closed.case).toMatchObject({ status: 'closed', settlement: 'Decyzja zatwierdzająca podział', deadline: { state: 'closed' } });
-    expect(closed.events.map((e) => e.kind)).toEqual(['opened', 'paused', 'note', 'resumed', 'note', 'closed']);
+    expect(kinds(closed.events)).toEqual([
+      ['opened', CLERK.displayName], ['paused', HEAD.displayName], ['note', HEAD.displayName], ['resumed', CLERK.displayName], ['note', CLERK.displayName], ['closed', CLERK.displayName],
+    ]);
     expect(closed.events.at(-1)).toMatchObject({ actorName: CLERK.displayName });
     // Closed cases are read-only on every desk, and the head's list of open cases no longer has it.
     expect(await head.dispatch('cases.addNote', { id: opened.id, text: 'Za późno' })).toMatchObject({ ok: false, error: { code: 'conflict' } });

@@ -75,7 +75,7 @@ export async function pauseCaseCommand(ctx: CommandContext, args: z.output<typeo
   if (args.from < found.started_on) throw new CommandRejection('pause_before_start', 'cases.pauseBeforeStart');
   const open = await ctx.tx.query('SELECT 1 FROM case_pauses WHERE case_id = $1 AND to_date IS NULL', [args.caseId]);
   if (open.length > 0) throw new CommandRejection('already_paused', 'cases.alreadyPaused', 'conflict');
-  await ctx.tx.query('INSERT INTO case_pauses (case_id, from_date, reason) VALUES ($1, $2, $3)', [args.caseId, args.from, args.reason]);
+  await ctx.tx.query('INSERT INTO case_pauses (case_id, from_date, reason, paused_by) VALUES ($1, $2, $3, $4)', [args.caseId, args.from, args.reason, ctx.user.displayName]);
   await logCaseChange(ctx, args.caseId);
   return null;
 }
@@ -85,7 +85,7 @@ export async function resumeCaseCommand(ctx: CommandContext, args: z.output<type
   const [pause] = await ctx.tx.query<{ from_date: string }>('SELECT from_date::text AS from_date FROM case_pauses WHERE case_id = $1 AND to_date IS NULL', [args.caseId]);
   if (!pause) throw new CommandRejection('not_paused', 'cases.notPaused', 'conflict');
   if (args.to < pause.from_date) throw new CommandRejection('period_reversed', 'validation.periodReversed');
-  await ctx.tx.query('UPDATE case_pauses SET to_date = $3 WHERE case_id = $1 AND from_date = $2', [args.caseId, pause.from_date, args.to]);
+  await ctx.tx.query('UPDATE case_pauses SET to_date = $3, resumed_by = $4 WHERE case_id = $1 AND from_date = $2', [args.caseId, pause.from_date, args.to, ctx.user.displayName]);
   await logCaseChange(ctx, args.caseId);
   return null;
 }
@@ -93,7 +93,7 @@ export async function resumeCaseCommand(ctx: CommandContext, args: z.output<type
 export async function extendCaseCommand(ctx: CommandContext, args: z.output<typeof ExtendCaseCommand>): Promise<null> {
   await ownCase(ctx, args.caseId);
   if (args.newDate <= args.noticeOn) throw new CommandRejection('extension_not_later', 'cases.extensionNotLater');
-  await ctx.tx.query('INSERT INTO case_extensions (case_id, notice_on, new_date, reason) VALUES ($1, $2, $3, $4)', [args.caseId, args.noticeOn, args.newDate, args.reason]);
+  await ctx.tx.query('INSERT INTO case_extensions (case_id, notice_on, new_date, reason, added_by) VALUES ($1, $2, $3, $4, $5)', [args.caseId, args.noticeOn, args.newDate, args.reason, ctx.user.displayName]);
   await logCaseChange(ctx, args.caseId);
   return null;
 }
@@ -139,9 +139,9 @@ async function logCaseChange(ctx: CommandContext, caseId: string): Promise<void>
        'handlerLogin', c.handler_login, 'settlement', c.settlement, 'closedAt', c.closed_at, 'closedBy', c.closed_by,
        'openedAt', c.opened_at, 'openedByLogin', u.login, 'openedByName', u.display_name,
        'itemIds', coalesce((SELECT json_agg(ci.item_id ORDER BY ci.item_id) FROM case_items ci WHERE ci.case_id = c.id), '[]'),
-       'pauses', coalesce((SELECT json_agg(json_build_object('from', p.from_date::text, 'to', p.to_date::text, 'reason', p.reason) ORDER BY p.from_date)
+       'pauses', coalesce((SELECT json_agg(json_build_object('from', p.from_date::text, 'to', p.to_date::text, 'reason', p.reason, 'pausedBy', p.paused_by, 'resumedBy', p.resumed_by) ORDER BY p.from_date)
                            FROM case_pauses p WHERE p.case_id = c.id), '[]'),
-       'extensions', coalesce((SELECT json_agg(json_build_object('noticeOn', e.notice_on::text, 'newDate', e.new_date::text, 'reason', e.reason) ORDER BY e.added_at, e.new_date)
+       'extensions', coalesce((SELECT json_agg(json_build_object('noticeOn', e.notice_on::text, 'newDate', e.new_date::text, 'reason', e.reason, 'addedBy', e.added_by) ORDER BY e.added_at, e.new_date)
                                FROM case_extensions e WHERE e.case_id = c.id), '[]'),
        'notes', coalesce((SELECT json_agg(json_build_object('id', n.id, 'text', n.text, 'authorLogin', n.author_login, 'authorName', n.author_name, 'at', n.added_at) ORDER BY n.added_at, n.id)
                           FROM case_notes n WHERE n.case_id = c.id), '[]')

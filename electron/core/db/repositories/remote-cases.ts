@@ -22,8 +22,9 @@ const RemoteCase = z.object({
   openedByLogin: z.string(),
   openedByName: z.string(),
   itemIds: z.array(z.string()),
-  pauses: z.array(z.object({ from: z.iso.date(), to: z.iso.date().nullable(), reason: z.string() })),
-  extensions: z.array(z.object({ noticeOn: z.iso.date(), newDate: z.iso.date(), reason: z.string() })),
+  // Who acted: absent from snapshots logged before the server recorded it (server migration 0010).
+  pauses: z.array(z.object({ from: z.iso.date(), to: z.iso.date().nullable(), reason: z.string(), pausedBy: z.string().nullish(), resumedBy: z.string().nullish() })),
+  extensions: z.array(z.object({ noticeOn: z.iso.date(), newDate: z.iso.date(), reason: z.string(), addedBy: z.string().nullish() })),
   notes: z.array(z.object({ id: z.string(), text: z.string(), authorLogin: z.string(), authorName: z.string(), at: z.string() })),
 });
 type RemoteCase = z.infer<typeof RemoteCase>;
@@ -114,19 +115,19 @@ function mergeTerms(db: Database, c: RemoteCase, at: string): boolean {
     const local = db.prepare<[string, string], { to_date: string | null }>('SELECT to_date FROM case_pauses WHERE case_id = ? AND from_date = ?').get(c.id, p.from);
     if (!local) {
       db.prepare('INSERT INTO case_pauses (case_id, from_date, to_date, reason) VALUES (?, ?, ?, ?)').run(c.id, p.from, p.to, p.reason);
-      appendCaseEvent(db, c.id, at, SERVER_ACTOR, 'paused', { from: p.from, reason: p.reason, viaServer: true });
-      if (p.to !== null) appendCaseEvent(db, c.id, at, SERVER_ACTOR, 'resumed', { from: p.from, to: p.to, viaServer: true });
+      appendCaseEvent(db, c.id, at, viaServer(p.pausedBy), 'paused', { from: p.from, reason: p.reason, viaServer: true });
+      if (p.to !== null) appendCaseEvent(db, c.id, at, viaServer(p.resumedBy), 'resumed', { from: p.from, to: p.to, viaServer: true });
       changed = true;
     } else if (local.to_date === null && p.to !== null) {
       db.prepare('UPDATE case_pauses SET to_date = ? WHERE case_id = ? AND from_date = ?').run(p.to, c.id, p.from);
-      appendCaseEvent(db, c.id, at, SERVER_ACTOR, 'resumed', { from: p.from, to: p.to, viaServer: true });
+      appendCaseEvent(db, c.id, at, viaServer(p.resumedBy), 'resumed', { from: p.from, to: p.to, viaServer: true });
       changed = true;
     }
   }
   for (const e of c.extensions) {
     if (db.prepare('SELECT 1 FROM case_extensions WHERE case_id = ? AND notified_on = ? AND new_due_date = ?').get(c.id, e.noticeOn, e.newDate)) continue;
     db.prepare('INSERT INTO case_extensions (case_id, notified_on, new_due_date, reason) VALUES (?, ?, ?, ?)').run(c.id, e.noticeOn, e.newDate, e.reason);
-    appendCaseEvent(db, c.id, at, SERVER_ACTOR, 'extended', { noticeOn: e.noticeOn, newDate: e.newDate, reason: e.reason, viaServer: true });
+    appendCaseEvent(db, c.id, at, viaServer(e.addedBy), 'extended', { noticeOn: e.noticeOn, newDate: e.newDate, reason: e.reason, viaServer: true });
     changed = true;
   }
   return changed;
@@ -147,6 +148,7 @@ function knownPerson(db: Database, login: string | null): string | null {
   return login !== null && db.prepare('SELECT 1 FROM people WHERE login = ?').get(login) ? login : null;
 }
 
-function viaServer(name: string | null): Actor {
-  return name === null ? SERVER_ACTOR : { login: 'system', name, post: '' };
+/** The person named by the server, or the server itself when it did not say (older snapshots). */
+function viaServer(name: string | null | undefined): Actor {
+  return name === null || name === undefined ? SERVER_ACTOR : { login: 'system', name, post: '' };
 }
