@@ -1,25 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerDb } from '../database.ts';
-import { migrate } from '../migrate.ts';
-import { openPglite } from '../pglite-db.ts';
+import { openWithOneCase } from '../../test-support/one-case-db.ts';
 
 // PGlite takes seconds to start on a loaded machine.
 describe('server migration 0008 case-sync', { timeout: 60_000 }, () => {
   let db: ServerDb;
-  const caseId = randomUUID();
+  let caseId: string;
 
   beforeAll(async () => {
-    db = await openPglite(null);
-    await migrate(db);
-    const user = randomUUID();
-    await db.query("INSERT INTO users (id, login, display_name, password_hash, role) VALUES ($1, 'anna', 'Anna', '-', 'clerk')", [user]);
-    await db.query("INSERT INTO units (code, name) VALUES ('GN', 'Geodezja')");
-    await db.query(
-      `INSERT INTO cases (id, unit_code, jrwa_symbol, year, number, sign, title, matter_type, started_on, status, opened_by, handler_login)
-       VALUES ($1, 'GN', '6831', 2026, 1, 'GN.6831.1.2026', 'Podział', 'kpa_general', '2026-11-20', 'open', $2, 'anna')`,
-      [caseId, user],
-    );
+    ({ db, caseId } = await openWithOneCase());
   }, 60_000);
   afterAll(() => db.close());
 

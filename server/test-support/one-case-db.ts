@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerDb } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { openPglite } from '../db/pglite-db.ts';
+
+/** A migrated in-memory server database with one clerk (anna), unit GN and one open case of hers. */
+export async function openWithOneCase(): Promise<{ db: ServerDb; caseId: string }> {
+  const db = await openPglite(null);
+  await migrate(db);
+  const caseId = randomUUID();
+  const user = randomUUID();
+  await db.query("INSERT INTO users (id, login, display_name, password_hash, role) VALUES ($1, 'anna', 'Anna', '-', 'clerk')", [user]);
+  await db.query("INSERT INTO units (code, name) VALUES ('GN', 'Geodezja')");
+  await db.query(
+    `INSERT INTO cases (id, unit_code, jrwa_symbol, year, number, sign, title, matter_type, started_on, status, opened_by, handler_login)
+     VALUES ($1, 'GN', '6831', 2026, 1, 'GN.6831.1.2026', 'Podział', 'kpa_general', '2026-11-20', 'open', $2, 'anna')`,
+    [caseId, user],
+  );
+  return { db, caseId };
+}
