@@ -5,7 +5,6 @@ import { officeIsoDate } from '../shared/dates.ts';
 import { caseDeadline, daysBetween, findMatterType } from '../shared/deadlines/index.ts';
 import { pinHash } from './sync/commands/registry.ts';
 
-
 /**
  * A letter's public path for its tracking code and PIN, or null: a wrong PIN and an unknown code
  * answer the same, so the endpoint cannot be used to find which codes exist.
