@@ -1,3 +1,5 @@
+import { addDays, addMonths } from './deadlines/dates.ts';
+
 /**
  * The office's calendar. Every date in the registers is a Polish legal date: a letter received at
  * 00:30 on 1 January in Opole belongs to the new year's register, whatever zone the machine that
@@ -7,7 +9,6 @@
 export const OFFICE_TIME_ZONE = 'Europe/Warsaw';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: OFFICE_TIME_ZONE, hourCycle: 'h23',
@@ -51,13 +52,10 @@ export function officeToday(): string {
 
 /** The first day of the month `months` away from the month of `isoDate` (negative: back). */
 export function firstOfMonth(isoDate: string, months = 0): string {
-  const [y, m] = isoDate.split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  return first.toISOString().slice(0, 10);
+  return addMonths(`${isoDate.slice(0, 7)}-01`, months);
 }
 
 /** The last day of the month `months` away from the month of `isoDate`. */
 export function lastOfMonth(isoDate: string, months = 0): string {
-  const next = firstOfMonth(isoDate, months + 1);
-  return new Date(Date.parse(`${next}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  return addDays(firstOfMonth(isoDate, months + 1), -1);
 }
