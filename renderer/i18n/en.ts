@@ -71,6 +71,7 @@ export const en: Messages = {
     timelinessCaption: 'Cases closed from {from} to {to}; calendar days net of pauses (KPA art. 35 § 5), deadline after art. 36 notices',
     openCaption: 'Cases in progress as of {date}',
     drillLabel: '{measure}, {group}: {value}. Show the cases',
+    drillLettersLabel: '{measure}, {group}: {value}. Show the letters',
     columns: {
       closed: 'Closed',
       onTime: 'On time',
@@ -126,6 +127,13 @@ export const en: Messages = {
       columns: { reference: 'Case sign / RPW no.', title: 'Title / subject', unit: 'Unit', handler: 'Handler', startedOn: 'Started / received', dueOn: 'Deadline', closedOn: 'Closed', netDays: 'Net days' },
     },
     chart: { caption: 'Share of cases closed on time (groups below the minimum left out)', empty: 'No group has enough cases to compare.' },
+    trend: {
+      caption: { day: 'Incoming letters day by day, by channel, and the share scanned', week: 'Incoming letters week by week, by channel, and the share scanned', month: 'Incoming letters month by month, by channel, and the share scanned' },
+      letters: 'Letters',
+      line: '{period}: {letters}, {share} scanned',
+      letterCount: 'no letters | {n} letter | {n} letters',
+      empty: 'No letter was registered in this period.',
+    },
     flow: {
       periods: { day: 'daily', week: 'weekly (ISO)', month: 'monthly' },
       periodCaption: { day: 'Letters registered per day', week: 'Letters registered per ISO week', month: 'Letters registered per month' },
@@ -143,7 +151,7 @@ export const en: Messages = {
     title: 'Replies',
     heading: 'Letter templates',
     lead: 'Reply templates for units: letterhead, body with fields to fill in, and the signature block. Every save is a new version; earlier ones are kept.',
-    notYet: 'Replies are drafted in a case (My cases → case → Replies). Not yet working: the outgoing register (RKW), the dispatch book and deliveries.',
+    notYet: 'Replies are drafted in a case (My cases → case → Replies); an accepted one is sent from the outgoing register (Registry → Outgoing (RKW)), which also holds the dispatch book and deliveries.',
     list: 'Templates',
     none: 'No templates. Create the first one.',
     new: 'New template',

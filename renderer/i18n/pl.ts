@@ -69,6 +69,7 @@ export const pl = {
     timelinessCaption: 'Sprawy zakończone od {from} do {to}; dni kalendarzowe bez okresów zawieszenia (art. 35 § 5 KPA), termin po zawiadomieniach z art. 36 KPA',
     openCaption: 'Sprawy w toku na dzień {date}',
     drillLabel: '{measure}, {group}: {value}. Pokaż sprawy',
+    drillLettersLabel: '{measure}, {group}: {value}. Pokaż pisma',
     columns: {
       closed: 'Zakończone',
       onTime: 'W terminie',
@@ -124,6 +125,13 @@ export const pl = {
       columns: { reference: 'Znak sprawy / nr RPW', title: 'Tytuł / treść', unit: 'Komórka', handler: 'Prowadzący', startedOn: 'Wszczęcie / wpływ', dueOn: 'Termin', closedOn: 'Zakończenie', netDays: 'Dni netto' },
     },
     chart: { caption: 'Odsetek spraw zakończonych w terminie (grupy poniżej minimum pominięte)', empty: 'Żadna grupa nie ma dość spraw do porównania.' },
+    trend: {
+      caption: { day: 'Wpływ pism dzień po dniu, według kanału, i odsetek zeskanowanych', week: 'Wpływ pism tydzień po tygodniu, według kanału, i odsetek zeskanowanych', month: 'Wpływ pism miesiąc po miesiącu, według kanału, i odsetek zeskanowanych' },
+      letters: 'Pisma',
+      line: '{period}: {letters}, zeskanowano {share}',
+      letterCount: 'brak pism | {n} pismo | {n} pisma | {n} pism',
+      empty: 'W tym okresie nie zarejestrowano żadnego pisma.',
+    },
     flow: {
       periods: { day: 'dziennie', week: 'tygodniowo (ISO)', month: 'miesięcznie' },
       periodCaption: { day: 'Pisma zarejestrowane według dni', week: 'Pisma zarejestrowane według tygodni (ISO)', month: 'Pisma zarejestrowane według miesięcy' },
@@ -141,7 +149,7 @@ export const pl = {
     title: 'Odpowiedzi',
     heading: 'Szablony pism',
     lead: 'Szablony odpowiedzi dla komórek: nagłówek, treść z polami do wypełnienia i blok podpisu. Każdy zapis to nowa wersja; poprzednie zostają.',
-    notYet: 'Odpowiedzi przygotowuje się w sprawie (Moje sprawy → sprawa → Odpowiedzi). Jeszcze nie działa: rejestr przesyłek wychodzących (RKW), książka nadawcza i doręczenia.',
+    notYet: 'Odpowiedzi przygotowuje się w sprawie (Moje sprawy → sprawa → Odpowiedzi); zaakceptowaną wysyła się z RKW (Kancelaria → Wysyłka (RKW)), gdzie jest też książka nadawcza i doręczenia.',
     list: 'Szablony',
     none: 'Brak szablonów. Utwórz pierwszy.',
     new: 'Nowy szablon',

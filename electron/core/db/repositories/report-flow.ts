@@ -33,15 +33,27 @@ const scopeParam = (scope: readonly string[] | null): string | null => (scope ==
 
 /** A live lead route: where the letter is now. Returned and re-routed routes no longer hold it. */
 const LIVE_LEAD = `r.item_id = i.id AND r.role = 'lead' AND r.state IN ('waiting', 'assigned', 'accepted')`;
-const ITEM_IN_SCOPE = `(@scope IS NULL OR EXISTS (SELECT 1 FROM item_routes r INDEXED BY item_routes_one_live_lead WHERE ${LIVE_LEAD} AND r.unit_code IN (SELECT value FROM json_each(@scope))))`;
-const SCANNED = `EXISTS (SELECT 1 FROM item_documents d INDEXED BY item_documents_by_item WHERE d.item_id = i.id)`;
 /**
- * Waiting for dekretacja: registered (not cancelled), registered before the cutoff, and with no
- * live lead route; a letter a unit returned to the desk waits again.
+ * The kept counts (migration 0019) of the letters received in [@from, @to]: city-wide from the
+ * table without units, for a unit head from their units' rows.
  */
-const AWAITING_ROUTING = `FROM incoming_items i INDEXED BY incoming_items_registered_live
-  WHERE i.status = 'registered' AND i.registered_at < @cutoff
-    AND NOT EXISTS (SELECT 1 FROM item_routes r INDEXED BY item_routes_one_live_lead WHERE ${LIVE_LEAD})`;
+const intakeCounts = (scope: readonly string[] | null): string => (scope === null
+  ? 'FROM intake_counts_city WHERE received_on BETWEEN @from AND @to'
+  : 'FROM intake_counts WHERE unit_code IN (SELECT value FROM json_each(@scope)) AND received_on BETWEEN @from AND @to');
+/**
+ * Waiting for dekretacja: registered (not cancelled) with no live lead route (lead_unit, kept by
+ * triggers), registered before the cutoff; a letter a unit returned to the desk waits again.
+ */
+const AWAITING_ROUTING = `FROM incoming_items i INDEXED BY incoming_items_awaiting_routing
+  WHERE i.status = 'registered' AND i.lead_unit IS NULL AND i.registered_at < @cutoff`;
+
+/** All unrouted letters (kept count) less those registered after the cutoff (a short index range). */
+function awaitingRoutingCount(db: Database, cutoff: string): number {
+  return db.prepare<[{ cutoff: string }], number>(
+    `SELECT (SELECT letters FROM unrouted_letters) - (SELECT count(*) FROM incoming_items i INDEXED BY incoming_items_awaiting_routing
+       WHERE i.status = 'registered' AND i.lead_unit IS NULL AND i.registered_at >= @cutoff)`,
+  ).pluck().get({ cutoff }) ?? 0;
+}
 
 /** The line of `key`, made on first use. */
 function lineOf<K, R>(lines: Map<K, R>, key: K, make: () => R): R {
@@ -65,15 +77,12 @@ function cutoffOf(now: string, hours: number): string {
 }
 
 /**
- * Letters received in [from, to] (the register's receipt day), not cancelled: SQL counts per day,
- * desk, channel and scanned-or-not (a few thousand rows at most); days fold into weeks or months here.
+ * Letters received in [from, to] (the register's receipt day), not cancelled: the kept counts per
+ * day, desk, channel and scanned-or-not (a few thousand rows); days fold into weeks or months here.
  */
 export function intakeReport(db: Database, args: IntakeArgs): IntakeReport {
   const rows = db.prepare<[{ from: string; to: string; scope: string | null }], [string, string, Channel, number, number]>(
-    `SELECT i.received_on, i.desk_code, i.channel, ${SCANNED} AS scanned, count(*)
-     FROM incoming_items i INDEXED BY incoming_items_by_day_desk_channel
-     WHERE i.received_on BETWEEN @from AND @to AND i.status = 'registered' AND ${ITEM_IN_SCOPE}
-     GROUP BY 1, 2, 3, 4`,
+    `SELECT received_on, desk_code, channel, scanned, sum(letters) ${intakeCounts(args.scope)} GROUP BY 1, 2, 3, 4 HAVING sum(letters) > 0`,
   ).raw().all({ from: args.from, to: args.to, scope: scopeParam(args.scope) });
   const periods = new Map<string, IntakeRow>();
   const desks = new Map<string, IntakeRow>();
@@ -92,7 +101,7 @@ export function intakeReport(db: Database, args: IntakeArgs): IntakeReport {
   const withShare = (row: IntakeRow): IntakeRow => ({ ...row, scannedShare: row.total === 0 ? null : row.scanned / row.total });
   const byKey = (a: IntakeRow, b: IntakeRow): number => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0);
   const awaitingRouting = args.scope === null
-    ? (db.prepare<[{ cutoff: string }], number>(`SELECT count(*) ${AWAITING_ROUTING}`).pluck().get({ cutoff: cutoffOf(args.now, args.waitingHours) }) ?? 0)
+    ? awaitingRoutingCount(db, cutoffOf(args.now, args.waitingHours))
     : null;
   return {
     query: { from: args.from, to: args.to, period: args.period, waitingHours: args.waitingHours },
@@ -109,6 +118,9 @@ export function intakeReport(db: Database, args: IntakeArgs): IntakeReport {
 const AWAITS_PROOF = awaitsProofSql('o');
 const OUTGOING_FROM = `FROM outgoing_letters o INDEXED BY outgoing_by_day LEFT JOIN cases c ON c.id = o.case_id
   WHERE o.sent_on BETWEEN @from AND @to AND (@scope IS NULL OR c.unit_code IN (SELECT value FROM json_each(@scope)))`;
+/** The kept counts (migration 0019) of the RKW entries sent in [@from, @to] within @scope ('' is no case). */
+const OUTGOING_COUNTS = `FROM outgoing_counts
+  WHERE sent_on BETWEEN @from AND @to AND (@scope IS NULL OR unit_code IN (SELECT value FROM json_each(@scope)))`;
 
 function outgoingRow(key: string | null, label: string): OutgoingFlowRow {
   return { key, label, sent: 0, postageGrosze: 0, awaitingProof: 0, returned: 0, fiction: 0 };
@@ -117,9 +129,8 @@ function outgoingRow(key: string | null, label: string): OutgoingFlowRow {
 /** Letters sent in [from, to] per channel, per unit of their case and per desk; outcomes as of now. */
 export function outgoingFlowReport(db: Database, args: OutgoingArgs): OutgoingFlowReport {
   const rows = db.prepare<[{ from: string; to: string; scope: string | null }], [OutgoingChannel, string, string | null, number, number, number, number, number]>(
-    `SELECT o.channel, o.desk_code, c.unit_code, count(*), total(o.postage_grosze), total(${AWAITS_PROOF}), total(o.returned_on IS NOT NULL),
-            total(o.delivery_kind = 'awizo_fiction')
-     ${OUTGOING_FROM} GROUP BY 1, 2, 3`,
+    `SELECT channel, desk_code, nullif(unit_code, ''), sum(sent), sum(postage_grosze), sum(awaiting_proof), sum(returned), sum(fiction)
+     ${OUTGOING_COUNTS} GROUP BY 1, 2, 3 HAVING sum(sent) > 0`,
   ).raw().all({ from: args.from, to: args.to, scope: scopeParam(args.scope) });
   const unitName = db.prepare<[string], string>('SELECT name FROM units WHERE code = ?').pluck();
   const deskName = db.prepare<[string], string>('SELECT name FROM desks WHERE code = ?').pluck();
@@ -181,7 +192,7 @@ export function drillFlow(db: Database, args: FlowDrillArgs): DrillResult {
   if (measure === 'awaitingRouting') {
     if (query.scope !== null) return { total: 0, rows: [] };
     const params = { cutoff: cutoffOf(query.now, query.waitingHours), limit: args.limit };
-    const total = db.prepare<[typeof params], number>(`SELECT count(*) ${AWAITING_ROUTING}`).pluck().get(params) ?? 0;
+    const total = awaitingRoutingCount(db, params.cutoff);
     const rows = db.prepare<[typeof params], ItemDrillRecord>(`SELECT ${ITEM_DRILL_COLUMNS} ${AWAITING_ROUTING} ORDER BY i.registered_at, i.entry_no LIMIT @limit`).all(params);
     return { total, rows: rows.map(itemDrillRow) };
   }
@@ -194,12 +205,19 @@ export function drillFlow(db: Database, args: FlowDrillArgs): DrillResult {
     channel: group?.by === 'channel' ? group.key : null,
     limit: args.limit,
   };
-  const scanned = measure === 'scanned' ? `AND ${SCANNED}` : measure === 'notScanned' ? `AND NOT ${SCANNED}` : '';
-  const where = `FROM incoming_items i INDEXED BY incoming_items_by_day_desk_channel
-    WHERE i.received_on BETWEEN @from AND @to AND i.status = 'registered' AND ${ITEM_IN_SCOPE}
-      AND (@desk IS NULL OR i.desk_code = @desk) AND (@channel IS NULL OR i.channel = @channel) ${scanned}`;
-  const total = db.prepare<[typeof params], number>(`SELECT count(*) ${where}`).pluck().get(params) ?? 0;
-  const rows = db.prepare<[typeof params], ItemDrillRecord>(`SELECT ${ITEM_DRILL_COLUMNS} ${where} ORDER BY i.received_on, i.entry_no LIMIT @limit`).all(params);
+  const scanned = measure === 'scanned' ? 1 : measure === 'notScanned' ? 0 : null;
+  // The total from the kept counts, the figure the report showed; the letters from the register.
+  const total = db.prepare<[typeof params & { scanned: number | null }], number>(
+    `SELECT coalesce(sum(letters), 0) ${intakeCounts(query.scope)}
+       AND (@desk IS NULL OR desk_code = @desk) AND (@channel IS NULL OR channel = @channel) AND (@scanned IS NULL OR scanned = @scanned)`,
+  ).pluck().get({ ...params, scanned }) ?? 0;
+  const rows = db.prepare<[typeof params & { scanned: number | null }], ItemDrillRecord>(
+    `SELECT ${ITEM_DRILL_COLUMNS} FROM incoming_items i INDEXED BY incoming_items_intake
+     WHERE i.received_on BETWEEN @from AND @to AND i.status = 'registered'
+       AND (@scope IS NULL OR i.lead_unit IN (SELECT value FROM json_each(@scope)))
+       AND (@desk IS NULL OR i.desk_code = @desk) AND (@channel IS NULL OR i.channel = @channel) AND (@scanned IS NULL OR i.scanned = @scanned)
+     ORDER BY i.received_on, i.entry_no LIMIT @limit`,
+  ).all({ ...params, scanned });
   return { total, rows: rows.map(itemDrillRow) };
 }
 
@@ -208,6 +226,10 @@ const OUTGOING_CONDITION: Readonly<Record<OutgoingMeasure, string>> = {
   awaitingProof: AWAITS_PROOF,
   returned: 'o.returned_on IS NOT NULL',
   fiction: "o.delivery_kind = 'awizo_fiction'",
+};
+/** The outgoing_counts column of each measure. */
+const OUTGOING_COUNT: Readonly<Record<OutgoingMeasure, string>> = {
+  sent: 'sent', awaitingProof: 'awaiting_proof', returned: 'returned', fiction: 'fiction',
 };
 
 function drillOutgoing(db: Database, query: OutgoingArgs, group: OutgoingGroup | undefined, measure: OutgoingMeasure, limit: number): DrillResult {
@@ -220,7 +242,10 @@ function drillOutgoing(db: Database, query: OutgoingArgs, group: OutgoingGroup |
   };
   const where = `${OUTGOING_FROM} AND (@channel IS NULL OR o.channel = @channel) AND (@desk IS NULL OR o.desk_code = @desk)
     AND (@byUnit = 0 OR c.unit_code IS @unit) AND ${OUTGOING_CONDITION[measure]}`;
-  const total = db.prepare<[typeof params], number>(`SELECT count(*) ${where}`).pluck().get(params) ?? 0;
+  const total = db.prepare<[typeof params], number>(
+    `SELECT coalesce(sum(${OUTGOING_COUNT[measure]}), 0) ${OUTGOING_COUNTS}
+       AND (@channel IS NULL OR channel = @channel) AND (@desk IS NULL OR desk_code = @desk) AND (@byUnit = 0 OR unit_code = coalesce(@unit, ''))`,
+  ).pluck().get(params) ?? 0;
   const rows = db.prepare<[typeof params], { id: string; desk_code: string; sequence: number; year: number; subject: string; addressee_name: string; unit_code: string | null; sent_on: string; delivered_on: string | null; returned_on: string | null }>(
     `SELECT o.id, o.desk_code, o.sequence, o.year, o.subject, o.addressee_name, c.unit_code, o.sent_on, o.delivered_on, o.returned_on
      ${where} ORDER BY o.sent_on, o.letter_no LIMIT @limit`,
