@@ -20,7 +20,7 @@ import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintReq
 import { ComplaintRow, ComplaintsExportRequest, ComplaintsQuery } from './reports/complaints.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 import { IntakeQuery, IntakeReport, OutgoingFlowReport, OutgoingReportQuery } from './reports/flow.ts';
-import { DrillQuery, DrillResult, OpenQuery, OpenReport, ReportExportRequest, ReportFile, TimelinessQuery, TimelinessReport } from './reports/reports.ts';
+import { DrillQuery, DrillResult, OpenQuery, OpenReport, OutcomesProgress, ReportExportRequest, ReportFile, TimelinessQuery, TimelinessReport } from './reports/reports.ts';
 
 /**
  * The one contract between the renderer and the workstation core. Both transports (Electron IPC
@@ -189,6 +189,7 @@ export const events = {
   /** The background text queue moved: a page read, a document started or finished. */
   'ocr.progress': TextQueueProgress,
   'scanner.progress': ScanProgress,
+  'reports.progress': OutcomesProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof methods;

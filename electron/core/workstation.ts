@@ -125,8 +125,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   });
   const registryDocuments = new RegistryDocumentsService(db, documents, settings);
   const caseRegisterExport = new CaseRegisterExportService(db, documents);
-  const reports = new ReportsService({ db, auth, settings, documents });
-  const complaints = new ComplaintsRegisterService({ db, documents, scope: () => reports.scope() });
+  const reports = new ReportsService({ db, auth, settings, documents, events });
+  // After an upgrade every closed case's outcome is computed once: in the background, before anyone asks.
+  void reports.prepareOutcomes().catch((error: unknown) => logError('Computing case outcomes for reports failed', error));
+  const complaints = new ComplaintsRegisterService({ db, documents, scope: () => reports.casesScope() });
   const templates = new TemplatesService({ db, documents, caseOf: (id) => cases.get(id) });
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
@@ -300,6 +302,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       await hotFolder.stop();
       await sync.stop();
       await documentText.close();
+      await reports.stop();
       await Promise.all([db.close(), documents.close(), importer.close(), batchScanner.close()]);
     })()),
   };

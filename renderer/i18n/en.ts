@@ -71,6 +71,8 @@ export const en: Messages = {
     timelinessCaption: 'Cases closed from {from} to {to}; calendar days net of pauses (KPA art. 35 § 5), deadline after art. 36 notices',
     openCaption: 'Cases in progress as of {date}',
     drillLabel: '{measure}, {group}: {value}. Show the cases',
+    preparingOutcomes: 'Once after an update, computing the timeliness of closed cases: {done} of {total}…',
+    preparingOutcomesLabel: 'Progress of computing closed cases',
     drillLettersLabel: '{measure}, {group}: {value}. Show the letters',
     columns: {
       closed: 'Closed',

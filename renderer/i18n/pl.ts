@@ -69,6 +69,8 @@ export const pl = {
     timelinessCaption: 'Sprawy zakończone od {from} do {to}; dni kalendarzowe bez okresów zawieszenia (art. 35 § 5 KPA), termin po zawiadomieniach z art. 36 KPA',
     openCaption: 'Sprawy w toku na dzień {date}',
     drillLabel: '{measure}, {group}: {value}. Pokaż sprawy',
+    preparingOutcomes: 'Jednorazowo po aktualizacji przeliczam terminowość zakończonych spraw: {done} z {total}…',
+    preparingOutcomesLabel: 'Postęp przeliczania zakończonych spraw',
     drillLettersLabel: '{measure}, {group}: {value}. Pokaż pisma',
     columns: {
       closed: 'Zakończone',

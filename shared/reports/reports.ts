@@ -140,6 +140,13 @@ export const DrillRow = z.object({
 });
 export type DrillRow = z.infer<typeof DrillRow>;
 
+/**
+ * Closed cases' outcomes being computed before a report (after an upgrade or a change of the
+ * deadline rules, once): how many are done of how many.
+ */
+export const OutcomesProgress = z.object({ done: z.number().int().min(0), total: z.number().int().min(0) });
+export type OutcomesProgress = z.infer<typeof OutcomesProgress>;
+
 export const DrillResult = z.object({ total: z.number().int(), rows: z.array(DrillRow) });
 export type DrillResult = z.infer<typeof DrillResult>;
 

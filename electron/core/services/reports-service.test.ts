@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { DrillResult, ReportFile, TimelinessReport } from '../../../shared/reports/reports.ts';
+import type { DrillResult, OutcomesProgress, ReportFile, TimelinessReport } from '../../../shared/reports/reports.ts';
 import { DATABASE_FILE_NAME, startWorkstation, type Workstation } from '../workstation.ts';
+import { OUTCOME_CHUNK } from './reports-service.ts';
 import { openDatabase } from '../db/open.ts';
 import { ok } from '../test-support/contract-results.ts';
 import { pdfFonts, pdfText } from '../test-support/pdf-probe.ts';
@@ -14,13 +16,13 @@ const tempDir = useTempDirs();
 const QUERY = { from: '2026-04-01', to: '2026-05-31', groupBy: 'unit', minCount: 2 } as const;
 
 /** The hand-computed city of reports.test.ts, opened by a real workstation (SQLite and documents workers). */
-async function reportingWorkstation(): Promise<{ workstation: Workstation; fixture: ReportFixture }> {
+async function reportingWorkstation(): Promise<{ workstation: Workstation; fixture: ReportFixture; file: string }> {
   const dataDir = tempDir();
   const db = openDatabase(join(dataDir, DATABASE_FILE_NAME));
   const fixture = buildReportFixture(db);
   db.close();
   const workstation = await startWorkstation({ dataDir, version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, logError: () => undefined });
-  return { workstation, fixture };
+  return { workstation, fixture, file: join(dataDir, DATABASE_FILE_NAME) };
 }
 
 const bytes = (file: ReportFile): Buffer => Buffer.from(file.base64, 'base64');
@@ -94,6 +96,38 @@ describe('reports through the contract', { timeout: 60_000 }, () => {
     const openText = pdfText(open, { layout: true });
     expect(openText).toContain('Stan na dzień: 15.04.2026');
     expect(openText).toMatch(/Razem +8 +1 +1 +2 +03\.03\.2026 +43/u);
+    await workstation.close();
+  });
+
+  it('computes many closed cases’ outcomes in chunks, showing progress, before the report counts them', async () => {
+    const { workstation, fixture, file } = await reportingWorkstation();
+    ok(await workstation.dispatch('auth.actAs', { login: SECRETARY.login }));
+    // Another desk's thousands of closed cases arrive (as after an upgrade: none has an outcome yet).
+    const extra = OUTCOME_CHUNK + 1_000;
+    const other = new Database(file);
+    other.pragma('busy_timeout = 5000');
+    other.prepare(
+      `WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < @extra)
+       INSERT INTO cases (id, unit_code, jrwa_version_id, jrwa_symbol, year, number, sign, title, matter_type, started_on, status, settlement, handler_login, opened_at, opened_by, closed_at)
+       SELECT printf('00000000-0000-7000-9000-%012x', n), c.unit_code, c.jrwa_version_id, c.jrwa_symbol, c.year, 100000 + n, c.sign || '-' || n, c.title, c.matter_type, c.started_on,
+              'closed', c.settlement, c.handler_login, c.opened_at, c.opened_by, c.closed_at
+       FROM k, cases c WHERE c.id = @model`,
+    ).run({ extra, model: fixture.cases.C });
+    other.close();
+    const progress: OutcomesProgress[] = [];
+    workstation.events.subscribe((name, payload) => {
+      if (name === 'reports.progress') progress.push(payload as OutcomesProgress);
+    });
+
+    const report = ok(await workstation.dispatch('reports.timeliness', QUERY)) as TimelinessReport;
+    // Each copy is closed late like C: GN-I had 4 closed, 1 late.
+    expect(report.rows.find((r) => r.key === 'GN-I')).toMatchObject({ closed: 4 + extra, late: 1 + extra });
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    // The copies and the fixture's own few (left for the first report, being few) go together.
+    const last = progress.at(-1);
+    expect(last?.total).toBeGreaterThanOrEqual(extra);
+    expect(last?.done).toBe(last?.total);
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
     await workstation.close();
   });
 });

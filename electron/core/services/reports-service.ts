@@ -7,6 +7,7 @@ import {
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
 import type { DocumentsClient } from '../pdf/documents-client.ts';
+import type { EventBus } from '../events.ts';
 import type { IntakeQuery, IntakeReport, OutgoingFlowReport, OutgoingReportQuery } from '../../../shared/reports/flow.ts';
 import { intakeTable, openTable, outgoingTable, timelinessTable, type ReportTable } from '../reports/report-table.ts';
 import { AppError } from '../rpc/app-error.ts';
@@ -23,6 +24,12 @@ type ExportRequest = z.output<typeof ReportExportRequest>;
 /** The spreadsheet's second sheet lists the cases behind the total; beyond this the file is refused. */
 export const EXPORT_DETAIL_LIMIT = 300_000;
 
+/**
+ * Closed cases whose outcome is computed in one go before a report; more than this (after an
+ * upgrade: every closed case) are done in chunks of this size, with progress shown.
+ */
+export const OUTCOME_CHUNK = 5_000;
+
 const MEDIA_TYPES = { pdf: 'application/pdf', csv: 'text/csv', xlsx: XLSX_MEDIA_TYPE } as const;
 
 /**
@@ -36,11 +43,54 @@ export class ReportsService {
   readonly #settings: SettingsService;
   readonly #documents: DocumentsClient;
 
-  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient }) {
+  readonly #events: EventBus;
+  #preparing: Promise<void> | null = null;
+  #stopped = false;
+
+  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient; events: EventBus }) {
     this.#db = deps.db;
     this.#auth = deps.auth;
     this.#settings = deps.settings;
     this.#documents = deps.documents;
+    this.#events = deps.events;
+  }
+
+  /**
+   * Computes the closed cases' outcomes that are missing (after an upgrade: all of them, 15 s for
+   * 250,000) in chunks, reporting `reports.progress`, so the database answers other desks' calls
+   * between chunks and a supervisor sees how far it got. The workstation starts this in the
+   * background; a report asked meanwhile waits for the same run. A few stale cases (the usual:
+   * closed since the last report) are left to the report's own refresh.
+   */
+  prepareOutcomes(): Promise<void> {
+    this.#preparing ??= this.#computeOutcomes().finally(() => {
+      this.#preparing = null;
+    });
+    return this.#preparing;
+  }
+
+  async #computeOutcomes(): Promise<void> {
+    const total = await this.#db.call('reports.staleOutcomes');
+    if (total <= OUTCOME_CHUNK) return;
+    for (let left = total; left > 0; left = await this.#db.call('reports.staleOutcomes')) {
+      if (this.#stopped) return;
+      this.#events.emit('reports.progress', { done: Math.max(0, total - left), total: Math.max(total, left) });
+      await this.#db.call('reports.refreshOutcomes', OUTCOME_CHUNK);
+    }
+    this.#events.emit('reports.progress', { done: total, total });
+  }
+
+  /** Shutting down: the chunk under way finishes (its transaction is whole either way), no next one starts. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#preparing?.catch(() => undefined);
+  }
+
+  /** The reader's scope for reports over cases: their outcomes computed first. */
+  async casesScope(): Promise<readonly string[] | null> {
+    const scope = await this.scope();
+    await this.prepareOutcomes();
+    return scope;
   }
 
   /** Null: every unit. Refuses anyone who supervises nothing. */
@@ -58,11 +108,11 @@ export class ReportsService {
   }
 
   async timeliness(query: Timeliness): Promise<TimelinessReport> {
-    return this.#db.call('reports.timeliness', { ...query, scope: await this.scope() });
+    return this.#db.call('reports.timeliness', { ...query, scope: await this.casesScope() });
   }
 
   async open(query: Open): Promise<OpenReport> {
-    return this.#db.call('reports.open', { ...query, scope: await this.scope() });
+    return this.#db.call('reports.open', { ...query, scope: await this.casesScope() });
   }
 
   /** Waiting for dekretacja is counted as of the moment the report is asked for. */
@@ -75,7 +125,7 @@ export class ReportsService {
   }
 
   async drill(query: Drill): Promise<DrillResult> {
-    const scope = await this.scope();
+    const scope = query.report === 'timeliness' || query.report === 'open' ? await this.casesScope() : await this.scope();
     switch (query.report) {
       case 'timeliness':
         return this.#db.call('reports.drill', { ...query, query: { ...query.query, scope } });
@@ -96,7 +146,7 @@ export class ReportsService {
 
   /** The report as one table with its filters; the cases behind the total go to the spreadsheet. */
   async table(request: ExportRequest): Promise<ReportTable> {
-    const scope = await this.scope();
+    const scope = request.report === 'timeliness' || request.report === 'open' ? await this.casesScope() : await this.scope();
     const today = officeToday();
     const withDetail = request.format === 'xlsx';
     if (request.report === 'timeliness') {

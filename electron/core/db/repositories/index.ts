@@ -5,7 +5,7 @@ import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, register
 import { addCaseNote, attachItemToCase, caseRegister, casesOf, casesOfItem, closeCase, deadlineFacts, extendCase, getCase, jrwaOwnerOf, openCase, openCasesOf, pauseCase, resumeCase } from './cases.ts';
 import { caseRegisterHeading } from './case-register.ts';
 import { drillFlow, intakeReport, outgoingFlowReport } from './report-flow.ts';
-import { drillReport, openReport, refreshCaseOutcomes, reportScope, timelinessReport } from './reports.ts';
+import { drillReport, openReport, refreshCaseOutcomes, reportScope, staleCaseOutcomes, timelinessReport } from './reports.ts';
 import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
@@ -113,6 +113,7 @@ export const repositories = {
   'cases.ofItem': casesOfItem,
   'reports.scope': reportScope,
   'reports.refreshOutcomes': refreshCaseOutcomes,
+  'reports.staleOutcomes': staleCaseOutcomes,
   'reports.timeliness': timelinessReport,
   'reports.open': openReport,
   'reports.drill': drillReport,

@@ -46,30 +46,51 @@ function scopeParam(scope: readonly string[] | null): string | null {
 }
 const IN_SCOPE = `(@scope IS NULL OR c.unit_code IN (SELECT value FROM json_each(@scope)))`;
 
-/** Recomputes the outcomes of closed cases whose facts changed since (or were never computed). */
-export function refreshCaseOutcomes(db: Database): number {
+/** After a release that changes the deadline rules every closed case is computed again. */
+function markAllStaleOnRulesChange(db: Database): void {
+  const engine = db.prepare<[], number>('SELECT version FROM case_outcome_engine').pluck().get();
+  if (engine !== OUTCOME_ENGINE) {
+    db.prepare("INSERT OR IGNORE INTO case_outcomes_stale (case_id) SELECT id FROM cases WHERE status = 'closed'").run();
+    db.prepare('UPDATE case_outcome_engine SET version = ?').run(OUTCOME_ENGINE);
+  }
+}
+
+/** How many closed cases wait for their outcome to be (re)computed. */
+export function staleCaseOutcomes(db: Database): number {
+  return db.transaction((): number => {
+    markAllStaleOnRulesChange(db);
+    return db.prepare<[], number>('SELECT count(*) FROM case_outcomes_stale').pluck().get() ?? 0;
+  }).immediate();
+}
+
+/** The next `limit` stale cases, in key order (the same set for every statement of one transaction). */
+const STALE_CHUNK = 'SELECT case_id FROM case_outcomes_stale ORDER BY case_id LIMIT @limit';
+
+/**
+ * Recomputes the outcomes of closed cases whose facts changed since (or were never computed): all
+ * of them, or the next `limit` (after an upgrade, 250,000 cases are done in chunks with progress
+ * shown, and other queries get their turn between chunks). Returns how many outcomes it wrote.
+ */
+export function refreshCaseOutcomes(db: Database, limit: number = Number.MAX_SAFE_INTEGER): number {
   const run = db.transaction((): number => {
-    const engine = db.prepare<[], number>('SELECT version FROM case_outcome_engine').pluck().get();
-    if (engine !== OUTCOME_ENGINE) {
-      db.prepare("INSERT OR IGNORE INTO case_outcomes_stale (case_id) SELECT id FROM cases WHERE status = 'closed'").run();
-      db.prepare('UPDATE case_outcome_engine SET version = ?').run(OUTCOME_ENGINE);
-    }
+    markAllStaleOnRulesChange(db);
     const stale = db.prepare<[], number>('SELECT count(*) FROM case_outcomes_stale').pluck().get() ?? 0;
     if (stale === 0) return 0;
-    const pauses = groupByCase(db.prepare<[], [string, string, string | null]>(
-      'SELECT p.case_id, p.from_date, p.to_date FROM case_pauses p JOIN case_outcomes_stale s ON s.case_id = p.case_id',
-    ).raw().all(), (r): Pause => ({ from: r[1], to: r[2] }));
-    const extensions = groupByCase(db.prepare<[], [string, string, string, string]>(
-      'SELECT e.case_id, e.notified_on, e.new_due_date, e.reason FROM case_extensions e JOIN case_outcomes_stale s ON s.case_id = e.case_id ORDER BY e.extension_no',
-    ).raw().all(), (r): Extension => ({ noticeOn: r[1], newDate: r[2], reason: r[3] }));
-    const rows = db.prepare<[], [string, string, string, string, string | null, string | null, string, string | null, string]>(
+    const chunk = { limit };
+    const pauses = groupByCase(db.prepare<[typeof chunk], [string, string, string | null]>(
+      `SELECT p.case_id, p.from_date, p.to_date FROM case_pauses p JOIN (${STALE_CHUNK}) s ON s.case_id = p.case_id`,
+    ).raw().all(chunk), (r): Pause => ({ from: r[1], to: r[2] }));
+    const extensions = groupByCase(db.prepare<[typeof chunk], [string, string, string, string]>(
+      `SELECT e.case_id, e.notified_on, e.new_due_date, e.reason FROM case_extensions e JOIN (${STALE_CHUNK}) s ON s.case_id = e.case_id ORDER BY e.extension_no`,
+    ).raw().all(chunk), (r): Extension => ({ noticeOn: r[1], newDate: r[2], reason: r[3] }));
+    const rows = db.prepare<[typeof chunk], [string, string, string, string, string | null, string | null, string, string | null, string]>(
       `SELECT c.id, c.started_on, c.closed_at, c.matter_type, i.registered_at,
               (SELECT min(e.at) FROM item_events e WHERE e.item_id = i.id AND e.kind = 'accepted') AS accepted_at,
               c.unit_code, c.handler_login, c.jrwa_symbol
-       FROM case_outcomes_stale s
+       FROM (${STALE_CHUNK}) s
        JOIN cases c ON c.id = s.case_id AND c.status = 'closed' AND c.closed_at IS NOT NULL
        LEFT JOIN incoming_items i ON i.id = ${FIRST_LETTER_OF_CASE}`,
-    ).raw().all();
+    ).raw().all(chunk);
     const upsert = db.prepare(
       `INSERT OR REPLACE INTO case_outcomes (case_id, closed_on, unit_code, handler_login, jrwa_symbol, matter_type, started_on, due_on, original_due_on, on_time, net_days, paused_days, notices, first_action_days, resolution_days)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -88,7 +109,7 @@ export function refreshCaseOutcomes(db: Database): number {
       });
       upsert.run(id, closedOn, unitCode, handlerLogin, jrwaSymbol, matterType, startedOn, outcome.dueOn, outcome.originalDueOn, outcome.onTime === null ? null : Number(outcome.onTime), outcome.netDays, outcome.pausedDays, outcome.notices, outcome.firstActionDays, outcome.resolutionDays);
     }
-    db.prepare('DELETE FROM case_outcomes_stale').run();
+    db.prepare(`DELETE FROM case_outcomes_stale WHERE case_id IN (${STALE_CHUNK})`).run(chunk);
     return rows.length;
   });
   return run.immediate();
