@@ -20,7 +20,9 @@ import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintReq
 import { ComplaintRow, ComplaintsExportRequest, ComplaintsQuery } from './reports/complaints.ts';
 import { ActAsInput, AuthStatus, SignInInput, SyncIssue, SyncStatus } from './sync/status.ts';
 import { IntakeQuery, IntakeReport, OutgoingFlowReport, OutgoingReportQuery } from './reports/flow.ts';
-import { DrillQuery, DrillResult, OpenQuery, OpenReport, OutcomesProgress, ReportExportRequest, ReportFile, TimelinessQuery, TimelinessReport } from './reports/reports.ts';
+import {
+  DrillQuery, DrillResult, OpenQuery, OpenReport, OutcomesProgress, ReportExportRequest, ReportFile, TimelinessQuery, TimelinessReport, TimelinessTrend, TimelinessTrendQuery,
+} from './reports/reports.ts';
 
 /**
  * The one contract between the renderer and the workstation core. Both transports (Electron IPC
@@ -125,6 +127,8 @@ export const methods = {
   /** Supervisor reports over the units the reader heads (all for the city secretary); `forbidden` for anyone else. */
   'reports.timeliness': { input: TimelinessQuery, output: TimelinessReport },
   'reports.open': { input: OpenQuery, output: OpenReport },
+  /** Closed cases and the share on time, month by month, for the year up to a month. */
+  'reports.timelinessTrend': { input: TimelinessTrendQuery, output: TimelinessTrend },
   /** Letters registered by channel and desk per day, week or month; scanned share; waiting for dekretacja as of now. */
   'reports.intake': { input: IntakeQuery, output: IntakeReport },
   /** Letters sent (RKW) by channel, unit and desk; postage; return receipts outstanding, returns, art. 44 deliveries. */

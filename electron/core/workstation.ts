@@ -215,6 +215,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'cases.registerExport': (input) => caseRegisterExport.export(input),
     'reports.timeliness': (input) => reports.timeliness(input),
     'reports.open': (input) => reports.open(input),
+    'reports.timelinessTrend': (input) => reports.timelinessTrend(input),
     'reports.intake': (input) => reports.intake(input),
     'reports.outgoing': (input) => reports.outgoing(input),
     'reports.drill': (input) => reports.drill(input),

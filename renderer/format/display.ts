@@ -18,3 +18,9 @@ export function formatShortDate(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'short' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }
+
+/** `lis 2026` from `2026-11`: a month on a chart's axis. */
+export function formatMonth(isoMonth: string, locale: string): string {
+  const [y, m] = isoMonth.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { month: 'short', year: 'numeric' }).format(new Date(y ?? 0, (m ?? 1) - 1, 1));
+}

@@ -129,6 +129,11 @@ export const en: Messages = {
       columns: { reference: 'Case sign / RPW no.', title: 'Title / subject', unit: 'Unit', handler: 'Handler', startedOn: 'Started / received', dueOn: 'Deadline', closedOn: 'Closed', netDays: 'Net days' },
     },
     chart: { caption: 'Share of cases closed on time (groups below the minimum left out)', empty: 'No group has enough cases to compare.' },
+    timelinessTrend: {
+      caption: 'Cases closed on time and late, month by month ({from} – {to})',
+      line: '{month}: {closed} closed, {share} on time',
+      empty: 'No case was closed in these twelve months.',
+    },
     trend: {
       caption: { day: 'Incoming letters day by day, by channel, and the share scanned', week: 'Incoming letters week by week, by channel, and the share scanned', month: 'Incoming letters month by month, by channel, and the share scanned' },
       letters: 'Letters',

@@ -127,6 +127,11 @@ export const pl = {
       columns: { reference: 'Znak sprawy / nr RPW', title: 'Tytuł / treść', unit: 'Komórka', handler: 'Prowadzący', startedOn: 'Wszczęcie / wpływ', dueOn: 'Termin', closedOn: 'Zakończenie', netDays: 'Dni netto' },
     },
     chart: { caption: 'Odsetek spraw zakończonych w terminie (grupy poniżej minimum pominięte)', empty: 'Żadna grupa nie ma dość spraw do porównania.' },
+    timelinessTrend: {
+      caption: 'Sprawy zakończone w terminie i po terminie, miesiąc po miesiącu ({from} – {to})',
+      line: '{month}: zakończono {closed}, w terminie {share}',
+      empty: 'W tych dwunastu miesiącach nie zakończono żadnej sprawy.',
+    },
     trend: {
       caption: { day: 'Wpływ pism dzień po dniu, według kanału, i odsetek zeskanowanych', week: 'Wpływ pism tydzień po tygodniu, według kanału, i odsetek zeskanowanych', month: 'Wpływ pism miesiąc po miesiącu, według kanału, i odsetek zeskanowanych' },
       letters: 'Pisma',

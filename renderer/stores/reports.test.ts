@@ -56,6 +56,30 @@ describe('the reports store', () => {
     expect(store.timeliness?.query.from).toBe('2026-05-01');
   });
 
+  it('asks for the year’s trend up to the report’s last month once the table is there, and drops a trend of an older question', async () => {
+    const { held, client } = heldTransport();
+    setApiClient(client);
+    const store = useReportsStore();
+    store.period = { from: '2026-04-01', to: '2026-04-30' };
+    const loading = store.load();
+    held[0]?.answer(report([row('GN', 1, 1)]));
+    await loading;
+    expect(held.map((h) => [h.method, h.input])).toEqual([
+      ['reports.timeliness', { from: '2026-04-01', to: '2026-04-30', groupBy: 'unit', minCount: 5 }],
+      ['reports.timelinessTrend', { to: '2026-04-30' }],
+    ]);
+    // A new question before the trend answers: the old trend is not shown with the new table.
+    const next = store.load();
+    held[1]?.answer({ scope: null, months: [{ month: '2026-04', closed: 1, onTime: 1, late: 0, onTimeShare: 1 }] });
+    held[2]?.answer(report([row('OR', 2, 0.5)]));
+    await next;
+    await Promise.resolve();
+    expect(store.trend).toBeNull();
+    held[3]?.answer({ scope: null, months: [{ month: '2026-04', closed: 2, onTime: 1, late: 1, onTimeShare: 0.5 }] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.trend?.months[0]?.closed).toBe(2);
+  });
+
   it('refuses a reversed period without asking, and shows a refusal as its error code', async () => {
     const { held, client } = heldTransport();
     setApiClient(client);
@@ -94,17 +118,19 @@ describe('the reports store', () => {
     const done = store.load();
     held[0]?.answer(report([row('GN-I', 6, 0.5)]));
     await done;
+    // The trend asked after the table is not part of this.
+    const asked = () => held.filter((h) => h.method !== 'reports.timelinessTrend');
     store.period = { from: '2026-01-01', to: '2026-01-31' };
     const drilled = store.drillDown('late', 'GN-I', 'GN-I — Referat');
-    expect(held[1]?.input).toEqual({ report: 'timeliness', query: { from: '2026-04-01', to: '2026-04-30', groupBy: 'unit', minCount: 5 }, measure: 'late', group: 'GN-I', limit: 500 });
-    held[1]?.answer({ total: 0, rows: [] });
+    expect(asked()[1]?.input).toEqual({ report: 'timeliness', query: { from: '2026-04-01', to: '2026-04-30', groupBy: 'unit', minCount: 5 }, measure: 'late', group: 'GN-I', limit: 500 });
+    asked()[1]?.answer({ total: 0, rows: [] });
     await drilled;
     expect(store.drill).toMatchObject({ measure: 'late', group: 'GN-I', result: { total: 0 } });
     const total = store.drillDown('closed', undefined, 'Razem');
-    expect(held[2]?.input).not.toHaveProperty('group');
-    held[2]?.answer({ total: 0, rows: [] });
+    expect(asked()[2]?.input).not.toHaveProperty('group');
+    asked()[2]?.answer({ total: 0, rows: [] });
     await total;
     void store.exportFile('xlsx');
-    expect(held[3]?.input).toEqual({ report: 'timeliness', query: { from: '2026-04-01', to: '2026-04-30', groupBy: 'unit', minCount: 5 }, format: 'xlsx' });
+    expect(asked()[3]?.input).toEqual({ report: 'timeliness', query: { from: '2026-04-01', to: '2026-04-30', groupBy: 'unit', minCount: 5 }, format: 'xlsx' });
   });
 });

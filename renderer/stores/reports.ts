@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type {
   DrillResult, OpenGrouping, OpenMeasure, OpenReport, OpenRow, ReportExportFormat, ReportFile, ReportGrouping, TimelinessMeasure, TimelinessReport, TimelinessRow,
+  TimelinessTrend,
 } from '../../shared/reports/reports.ts';
 import { DEFAULT_MIN_COUNT } from '../../shared/reports/reports.ts';
 import {
@@ -51,6 +52,8 @@ export const useReportsStore = defineStore('reports', () => {
   const openGroupBy = ref<OpenGrouping>('unit');
   const minCount = ref(DEFAULT_MIN_COUNT);
   const timeliness = ref<TimelinessReport | null>(null);
+  /** The year up to the report's last month, asked after the report so the table is not kept waiting. */
+  const trend = ref<TimelinessTrend | null>(null);
   const open = ref<OpenReport | null>(null);
   const flowPeriod = ref<FlowPeriod>('week');
   const waitingHours = ref(DEFAULT_WAITING_HOURS);
@@ -81,7 +84,10 @@ export const useReportsStore = defineStore('reports', () => {
       switch (kind.value) {
         case 'timeliness': {
           const answer = await useApi().call('reports.timeliness', timelinessQuery.value);
-          if (mine === asked) timeliness.value = answer;
+          if (mine === asked) {
+            timeliness.value = answer;
+            void loadTrend(mine, answer.query.to);
+          }
           break;
         }
         case 'open': {
@@ -105,6 +111,17 @@ export const useReportsStore = defineStore('reports', () => {
       if (mine === asked) errorCode.value = error instanceof RpcError ? error.code : 'internal';
     } finally {
       if (mine === asked) loading.value = false;
+    }
+  }
+
+  async function loadTrend(mine: number, to: string): Promise<void> {
+    trend.value = null;
+    try {
+      const answer = await useApi().call('reports.timelinessTrend', { to });
+      if (mine === asked) trend.value = answer;
+    } catch {
+      // The chart is a view of figures the table already has: without it the report still stands.
+      if (mine === asked) trend.value = null;
     }
   }
 
@@ -187,7 +204,7 @@ export const useReportsStore = defineStore('reports', () => {
   }
 
   return {
-    kind, period, asOf, groupBy, openGroupBy, minCount, timeliness, open, flowPeriod, waitingHours, intake, outgoing, loading, errorCode, sort, drill, periodValid,
+    kind, period, asOf, groupBy, openGroupBy, minCount, timeliness, trend, open, flowPeriod, waitingHours, intake, outgoing, loading, errorCode, sort, drill, periodValid,
     timelinessRows, openRows, load, sortBy, drillDown, drillIntake, drillOutgoing, exportFile,
   };
 });

@@ -28,6 +28,23 @@ export const TimelinessQuery = z.object({
 }).refine((q) => q.from <= q.to, { error: 'validation.periodReversed', path: ['to'] });
 export type TimelinessQuery = z.input<typeof TimelinessQuery>;
 
+/** The timeliness trend: the 12 calendar months ending with the month of `to`. */
+export const TimelinessTrendQuery = z.object({ to: isoDate });
+export type TimelinessTrendQuery = z.input<typeof TimelinessTrendQuery>;
+export const TREND_MONTHS = 12;
+
+export const TrendMonth = z.object({
+  /** YYYY-MM */
+  month: z.string(),
+  closed: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  onTimeShare: z.number().nullable(),
+});
+export type TrendMonth = z.infer<typeof TrendMonth>;
+export const TimelinessTrend = z.object({ scope: z.array(z.string()).nullable(), months: z.array(TrendMonth) });
+export type TimelinessTrend = z.infer<typeof TimelinessTrend>;
+
 export const OpenQuery = z.object({
   asOf: isoDate,
   groupBy: OpenGrouping.default('unit'),

@@ -74,6 +74,8 @@ test('a unit head filters the timeliness report, drills down to a late case, and
   await expect(table.locator('tfoot').getByRole('cell').first()).toHaveText('4');
   await expect(table).not.toContainText('OR-K');
   await expect(page.getByTestId('timeliness-chart').locator('canvas').first()).toBeVisible();
+  // The year's trend, month by month: this month's 4 closures in GN, 3 on time.
+  await expect(page.getByTestId('timeliness-trend').locator('[role="img"]')).toHaveAttribute('aria-label', /: zakończono 4, w terminie 75,0%$/u);
   const screen = await gnI.getByRole('cell').allTextContents();
   const total = await table.locator('tfoot').getByRole('cell').allTextContents();
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { officeToday } from '../../../shared/dates.ts';
 import {
   XLSX_MEDIA_TYPE, type DrillQuery, type DrillResult, type OpenQuery, type OpenReport, type ReportExportRequest, type ReportFile,
-  type TimelinessQuery, type TimelinessReport,
+  type TimelinessQuery, type TimelinessReport, type TimelinessTrend, type TimelinessTrendQuery,
 } from '../../../shared/reports/reports.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
@@ -109,6 +109,10 @@ export class ReportsService {
 
   async timeliness(query: Timeliness): Promise<TimelinessReport> {
     return this.#db.call('reports.timeliness', { ...query, scope: await this.casesScope() });
+  }
+
+  async timelinessTrend(query: z.output<typeof TimelinessTrendQuery>): Promise<TimelinessTrend> {
+    return this.#db.call('reports.timelinessTrend', { ...query, scope: await this.casesScope() });
   }
 
   async open(query: Open): Promise<OpenReport> {

@@ -5,6 +5,7 @@ import { cancelItem, getItem, itemsForExport, listDeskCodes, listItems, register
 import { addCaseNote, attachItemToCase, caseRegister, casesOf, casesOfItem, closeCase, deadlineFacts, extendCase, getCase, jrwaOwnerOf, openCase, openCasesOf, pauseCase, resumeCase } from './cases.ts';
 import { caseRegisterHeading } from './case-register.ts';
 import { drillFlow, intakeReport, outgoingFlowReport } from './report-flow.ts';
+import { timelinessTrend } from './report-trend.ts';
 import { drillReport, openReport, refreshCaseOutcomes, reportScope, staleCaseOutcomes, timelinessReport } from './reports.ts';
 import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
@@ -116,6 +117,7 @@ export const repositories = {
   'reports.staleOutcomes': staleCaseOutcomes,
   'reports.timeliness': timelinessReport,
   'reports.open': openReport,
+  'reports.timelinessTrend': timelinessTrend,
   'reports.drill': drillReport,
   'reports.intake': intakeReport,
   'reports.outgoing': outgoingFlowReport,
