@@ -39,7 +39,7 @@ export async function pull(db: ServerDb, user: SessionUser, query: z.output<type
 /**
  * `pull`'s answer already as the JSON text of a PullResponse, for the HTTP route: each change's
  * data goes from PostgreSQL's text straight into the answer. Parsing every change into objects
- * only to print them again was most of the server's own work per page.
+ * only to print them again was a large part of the server's own work per page.
  */
 export async function pullJson(db: ServerDb, user: SessionUser, query: z.output<typeof PullQuery>): Promise<string> {
   const page = await readPage(db, user, query);
