@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { TokenCache } from '../auth/token-cache.ts';
 import type { Logger } from '../log.ts';
 import { HttpError } from './http-error.ts';
+import { JsonText } from './json-text.ts';
 import { matchPath, type Route } from './route.ts';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -77,7 +78,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 function send(res: ServerResponse, status: number, value: unknown): void {
   if (res.headersSent) return;
-  const body = JSON.stringify(value);
+  const body = value instanceof JsonText ? value.text : JSON.stringify(value);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }

@@ -7,10 +7,11 @@ import { signIn, signOut } from '../auth/sessions.ts';
 import type { ServerDb } from '../db/database.ts';
 import { CommandRejection, type ServerSecrets } from '../sync/command-context.ts';
 import { leaseRpwBlock } from '../sync/leases.ts';
-import { CursorTooOldError, pull } from '../sync/pull.ts';
+import { CursorTooOldError, pullJson } from '../sync/pull.ts';
 import { ForeignClientError, push } from '../sync/push.ts';
 import { trackLetter } from '../tracking.ts';
 import { HttpError } from './http-error.ts';
+import { JsonText } from './json-text.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { route, type Route } from './route.ts';
 import type { SseHub } from './sse-hub.ts';
@@ -104,7 +105,7 @@ export function serverRoutes(deps: RouteDeps): Route[] {
       errors: { 410: 'Cursor older than the compacted log: start again from 0' },
       async handle({ query, user }) {
         try {
-          return await pull(db, signedIn(user), query);
+          return new JsonText(await pullJson(db, signedIn(user), query));
         } catch (error) {
           if (error instanceof CursorTooOldError) throw new HttpError(410, 'resync_required', 'Cursor is older than the change log; pull again from 0');
           throw error;

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { PullResponse, PushRequest } from '../../shared/sync/protocol.ts';
+import { makeUser, pushedItem, seedOrganisation } from '../test-support/fixtures.ts';
+import { useServerDb } from '../test-support/test-db.ts';
+import { leaseRpwBlock } from './leases.ts';
+import { pull, pullJson } from './pull.ts';
+import { push } from './push.ts';
+
+const serverDb = useServerDb();
+
+describe('pull as JSON text (the HTTP answer)', () => {
+  it('is the same page as pull, change for change, within the same scope', async () => {
+    const db = serverDb();
+    await seedOrganisation(db);
+    const clerk = await makeUser(db, 'anna', 'registry_clerk', 'KO');
+    const mopr = await makeUser(db, 'ewa', 'clerk', 'MOPR');
+    const clientId = randomUUID();
+    await leaseRpwBlock(db, clerk, clientId, { deskCode: 'KO', year: 2026, size: 10 });
+    const items = [
+      pushedItem('KO', 1, { accessLevel: 'restricted', subject: 'Sprawa poufna' }),
+      pushedItem('KO', 2, { subject: 'Cytat: "drogi" \\ ścieżka\nnowa linia' }),
+      pushedItem('KO', 3),
+    ];
+    await push(db, clerk, PushRequest.parse({ clientId, mutations: [
+      ...items.map((item, i) => ({ seq: i + 1, name: 'registry.register', args: { item } })),
+      { seq: 4, name: 'registry.cancel', args: { id: items[2]?.id, reason: 'Pomyłka w rejestracji' } },
+    ] }), { trackingPinKey: 'k' }, () => undefined);
+
+    for (const user of [clerk, mopr]) {
+      for (const [cursor, limit] of [[0, 100], [0, 2], [2, 1], [4, 10]] as const) {
+        const query = { clientId, cursor, limit };
+        const text = await pullJson(db, user, query);
+        expect(PullResponse.parse(JSON.parse(text))).toEqual(await pull(db, user, query));
+      }
+    }
+    const moprPage = await pullJson(db, mopr, { clientId: randomUUID(), cursor: 0, limit: 100 });
+    expect(moprPage).not.toContain('Sprawa poufna');
+    expect((JSON.parse(moprPage) as PullResponse).changes.map((c) => (c.data as { subject: string }).subject))
+      .toEqual(['Cytat: "drogi" \\ ścieżka\nnowa linia', 'Wniosek o wydanie zaświadczenia', 'Wniosek o wydanie zaświadczenia']);
+  });
+});
