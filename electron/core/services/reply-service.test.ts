@@ -48,7 +48,7 @@ describe('replies in a case: draft, akceptacja, czystopis', { timeout: 60_000 },
 
     ok(await ws.dispatch('replies.submit', { id: draft.id }));
     // The clerk cannot accept; nor edit what waits for the head.
-    expect(await ws.dispatch('replies.decide', { id: draft.id, decision: 'accept' })).toMatchObject({ ok: false, error: { issues: [{ message: 'replies.onlyHead' }] } });
+    expect(await ws.dispatch('replies.decide', { id: draft.id, decision: 'accept' })).toMatchObject({ ok: false, error: { issues: [{ message: 'replies.ownDraft' }] } });
     expect(await ws.dispatch('replies.update', { id: draft.id, addressee: 'x', body: 'y' })).toMatchObject({ ok: false, error: { issues: [{ message: 'replies.wrongState' }] } });
 
     ok(await ws.dispatch('auth.actAs', { login: HEAD }));
