@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   AcceptanceStep, chainProblems, DEFAULT_CHAIN, type AcceptanceChain, type AcceptanceChainInput, type Approver,
 } from '../../../../shared/replies/acceptance.ts';
+import { statement } from '../statements.ts';
 import { Refusal } from './refusal.ts';
 
 interface StepRow {
@@ -57,10 +58,18 @@ export function saveAcceptanceChain(db: Database, args: { input: AcceptanceChain
 /** The chain as a reply keeps it from its submission (a JSON copy, read back checked). */
 export function parseKeptChain(json: string | null): AcceptanceStep[] {
   if (json === null) return [...DEFAULT_CHAIN];
-  const parsed = AcceptanceStep.array().min(1).safeParse(JSON.parse(json));
-  if (!parsed.success) throw new Error('a reply keeps a chain that does not parse');
-  return parsed.data;
+  // A city has a few distinct chains and every waiting reply carries one of them: checked once each.
+  let parsed = keptChains.get(json);
+  if (!parsed) {
+    const checked = AcceptanceStep.array().min(1).safeParse(JSON.parse(json));
+    if (!checked.success) throw new Error('a reply keeps a chain that does not parse');
+    parsed = checked.data;
+    if (keptChains.size >= 256) keptChains.clear();
+    keptChains.set(json, parsed);
+  }
+  return parsed.map((step) => ({ ...step }));
 }
+const keptChains = new Map<string, AcceptanceStep[]>();
 
 /**
  * Who may decide `step` of a reply drafted by `drafter` in a case of `unitCode`. A head step goes
@@ -74,12 +83,12 @@ export function approversOf(db: Database, step: AcceptanceStep, unitCode: string
     case 'unit_head':
       return headsFrom(db, unitCode, drafter);
     case 'parent_head': {
-      const parent = db.prepare<[string], string | null>('SELECT parent_code FROM units WHERE code = ?').pluck().get(unitCode) ?? null;
+      const parent = parentOf(db, unitCode);
       return parent === null ? [] : headsFrom(db, parent, drafter);
     }
     case 'person': {
-      const person = db.prepare<[string], Approver & { unit_code: string; active: number }>(
-        'SELECT login, display_name AS name, post, unit_code, active FROM people WHERE login = ?',
+      const person = statement<[string], Approver & { unit_code: string; active: number }>(
+        db, 'SELECT login, display_name AS name, post, unit_code, active FROM people WHERE login = ? /* approver */',
       ).get(step.login);
       if (!person) return [];
       if (person.active === 1 && person.login !== drafter) return [{ login: person.login, name: person.name, post: person.post }];
@@ -88,14 +97,18 @@ export function approversOf(db: Database, step: AcceptanceStep, unitCode: string
   }
 }
 
+function parentOf(db: Database, unitCode: string): string | null {
+  return statement<[string], { parent_code: string | null }>(db, 'SELECT parent_code FROM units WHERE code = ? /* approver */').get(unitCode)?.parent_code ?? null;
+}
+
 function headsFrom(db: Database, unitCode: string, drafter: string): Approver[] {
-  const heads = db.prepare<[string, string], Approver>(
+  const heads = statement<[string, string], Approver>(
+    db,
     `SELECT p.login, p.display_name AS name, p.post FROM people p JOIN person_roles r ON r.login = p.login AND r.role = 'unit_head'
      WHERE p.unit_code = ? AND p.active = 1 AND p.login <> ? ORDER BY p.display_name COLLATE NOCASE, p.login`,
   );
-  const parentOf = db.prepare<[string], string | null>('SELECT parent_code FROM units WHERE code = ?').pluck();
   const seen = new Set<string>();
-  for (let code: string | null = unitCode; code !== null && !seen.has(code); code = parentOf.get(code) ?? null) {
+  for (let code: string | null = unitCode; code !== null && !seen.has(code); code = parentOf(db, code)) {
     seen.add(code);
     const found = heads.all(code, drafter);
     if (found.length > 0) return found;

@@ -39,24 +39,26 @@ const SELECT = `
   JOIN cases c ON c.id = r.case_id
   JOIN letter_templates t ON t.id = r.template_id AND t.version = r.template_version`;
 
-function toReply(db: Database, row: ReplyRow): Reply {
+type Resolve = typeof approversOf;
+
+function toReply(db: Database, row: ReplyRow, resolve: Resolve = approversOf): Reply {
   return {
     id: row.id, caseId: row.case_id,
     caseSign: row.case_sign ?? `${row.unit_code}.${row.jrwa_symbol}.…/${String(row.year)} (tymczasowy)`,
     caseTitle: row.case_title, templateId: row.template_id, templateVersion: row.template_version, templateName: row.template_name,
     addressee: row.addressee, body: row.body, state: row.state, remarks: row.remarks, draftedBy: row.drafted_by, draftedAt: row.drafted_at,
     updatedAt: row.updated_at, decidedBy: row.decided_by, decidedAt: row.decided_at, finalSign: row.final_sign,
-    acceptance: progressOf(db, row),
+    acceptance: progressOf(db, row, resolve),
   };
 }
 
 /** Where a submitted reply waits in the chain it took at submission, and who may decide there now. */
-function progressOf(db: Database, row: ReplyRow): AcceptanceProgress | null {
+function progressOf(db: Database, row: ReplyRow, resolve: Resolve = approversOf): AcceptanceProgress | null {
   if (row.state !== 'submitted' || row.step === null) return null;
   const chain = parseKeptChain(row.chain);
   const approver = chain[row.step - 1];
   if (!approver) throw new Error(`reply ${row.id} waits past the end of its chain`);
-  return { step: row.step, of: chain.length, approver, approvers: approversOf(db, approver, row.unit_code, row.drafted_by) };
+  return { step: row.step, of: chain.length, approver, approvers: resolve(db, approver, row.unit_code, row.drafted_by) };
 }
 
 function readRow(db: Database, id: string): ReplyRow | undefined {
@@ -77,10 +79,18 @@ export function repliesOfCase(db: Database, caseId: string): Reply[] {
  * waiting on one workstation are few, so each one's step is resolved here rather than in SQL.
  */
 export function repliesAwaitingDecision(db: Database, login: string): Reply[] {
+  // Replies of one unit and drafter at the same kind of step have the same approvers: resolved once.
+  const known = new Map<string, ReturnType<Resolve>>();
+  const resolve: Resolve = (d, step, unitCode, drafter) => {
+    const key = JSON.stringify([step, unitCode, drafter]);
+    const found = known.get(key) ?? approversOf(d, step, unitCode, drafter);
+    known.set(key, found);
+    return found;
+  };
   return db
     .prepare<[], ReplyRow>(`${SELECT} WHERE r.state = 'submitted' ORDER BY r.updated_at, r.reply_no`)
     .all()
-    .map((row) => toReply(db, row))
+    .map((row) => toReply(db, row, resolve))
     .filter((reply) => reply.acceptance?.approvers.some((a) => a.login === login) === true);
 }
 
