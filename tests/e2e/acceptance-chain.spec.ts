@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { officeToday } from '../../shared/dates.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { freshDataDir, rpc, startDevServerProcess, useDesk, type RunningDevServer } from './devserver-process.ts';
@@ -33,6 +34,9 @@ test('an administrator sets a two-step akceptacja for a referat; the draft passe
   await expect(page.getByLabel('Kto akceptuje (krok 2)')).toHaveValue('parent_head');
   await page.getByLabel('Kto akceptuje (krok 2)').selectOption('unit_head');
   await expect(page.getByRole('alert')).toHaveText('Ten sam krok powtarza się w ścieżce.');
+  // The editor with a problem shown: announced and labelled, not only coloured.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.getByLabel('Kto akceptuje (krok 2)').selectOption({ label: 'Kierownik komórki nadrzędnej' });
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status')).toHaveText('Zapisano ścieżkę akceptacji komórki GN-I.');
