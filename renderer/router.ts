@@ -11,6 +11,7 @@ import CaseRegisterView from './views/cases/CaseRegisterView.vue';
 import MyCasesView from './views/cases/MyCasesView.vue';
 import OpenCaseView from './views/cases/OpenCaseView.vue';
 import DekretacjaView from './views/routing/DekretacjaView.vue';
+import AcceptanceChainsView from './views/replies/AcceptanceChainsView.vue';
 import TemplatesView from './views/replies/TemplatesView.vue';
 import ComplaintsRegisterView from './views/reports/ComplaintsRegisterView.vue';
 import ReportsView from './views/reports/ReportsView.vue';
@@ -51,7 +52,10 @@ export function createAppRouter() {
         break;
       case 'odpowiedzi':
         // For now the section holds the letter templates; drafting replies in a case comes next.
-        routes.push({ path: section.path, name: section.key, component: TemplatesView });
+        routes.push(
+          { path: section.path, name: section.key, component: TemplatesView },
+          { path: `${section.path}/akceptacja`, name: 'acceptanceChains', component: AcceptanceChainsView },
+        );
         break;
       case 'raporty':
         routes.push(

@@ -58,7 +58,7 @@ export const CaseEvent = z.object({
   actorName: z.string(),
   /** The actor's post when they acted, as the metryka requires. */
   actorPost: z.string(),
-  kind: z.enum(['opened', 'item_attached', 'note', 'handler_changed', 'paused', 'resumed', 'extended', 'closed', 'sign_assigned', 'reply_drafted', 'reply_submitted', 'reply_returned', 'reply_accepted', 'reply_dispatched', 'reply_delivered', 'reply_undelivered']),
+  kind: z.enum(['opened', 'item_attached', 'note', 'handler_changed', 'paused', 'resumed', 'extended', 'closed', 'sign_assigned', 'reply_drafted', 'reply_submitted', 'reply_step_accepted', 'reply_returned', 'reply_accepted', 'reply_dispatched', 'reply_delivered', 'reply_undelivered']),
   details: z.record(z.string(), z.unknown()),
   document: z.string().nullable(),
 });

@@ -15,6 +15,7 @@ import { Inbox, ReturnRouteInput, Route, RouteItemInput } from './routing.ts';
 import { Role } from './sync/protocol.ts';
 import { LetterTemplate, TemplateInput } from './replies/templates.ts';
 import { PlaceholderNameSchema } from './replies/placeholders.ts';
+import { AcceptanceChain, AcceptanceChainInput } from './replies/acceptance.ts';
 import { DecideReplyInput, DraftReplyInput, Reply, UpdateReplyInput } from './replies/replies.ts';
 import { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintRequest, RecordDeliveryInput, RecordReturnInput } from './outgoing/outgoing.ts';
 import { ComplaintRow, ComplaintsExportRequest, ComplaintsQuery } from './reports/complaints.ts';
@@ -148,15 +149,19 @@ export const methods = {
   },
   /** Replies drafted in a case, oldest first. */
   'replies.ofCase': { input: z.object({ caseId: z.uuid() }), output: z.array(Reply) },
-  /** Replies waiting for my akceptacja (the units I head). */
+  /** Replies waiting at a step of akceptacja that is mine to decide. */
   'replies.awaiting': { input: NoInput, output: z.array(Reply) },
   'replies.draft': { input: DraftReplyInput, output: Reply },
   'replies.update': { input: UpdateReplyInput, output: Reply },
   'replies.submit': { input: z.object({ id: z.uuid() }), output: Reply },
-  /** The head accepts (the czystopis is made, frozen) or returns with remarks. */
+  /** Whoever decides the current step accepts it (the last one makes the czystopis, frozen) or returns the reply with remarks. */
   'replies.decide': { input: DecideReplyInput, output: Reply },
   /** The czystopis, or the draft with PROJEKT across it and the placeholders still without a value. */
   'replies.file': { input: z.object({ id: z.uuid() }), output: GeneratedFile.extend({ missing: z.array(PlaceholderNameSchema) }) },
+  /** A unit's akceptacja chain: its own steps, or the default (its head). */
+  'acceptance.chain': { input: z.object({ unitCode: z.string().min(1).max(100) }), output: AcceptanceChain },
+  /** Saves a unit's chain whole; no steps puts it back on the default. An administrator's. */
+  'acceptance.saveChain': { input: AcceptanceChainInput, output: AcceptanceChain },
   /** An accepted reply sent under the desk's next RKW number; closes its case unless told not to. */
   'outgoing.dispatchReply': { input: DispatchReplyInput, output: OutgoingLetter },
   /** Delivery from the return receipt or the electronic proof (or the art. 44 fiction from the first awizo); once. */

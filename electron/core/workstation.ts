@@ -24,6 +24,7 @@ import { uuidv7 } from './ids.ts';
 import { DEMO_TEMPLATES } from './organisation/demo-templates.ts';
 import { TemplateInput } from '../../shared/replies/templates.ts';
 import { currentActor } from './services/current-actor.ts';
+import { refusalsAsErrors } from './services/refusals.ts';
 import { CaseRegisterExportService } from './services/case-register-export-service.ts';
 import { RegistryDocumentsService } from './services/registry-documents-service.ts';
 import { RegistryService } from './services/registry-service.ts';
@@ -237,6 +238,12 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'replies.submit': (input) => replies.submit(input.id),
     'replies.decide': (input) => (input.decision === 'accept' ? replies.accept(input.id) : replies.returnWithRemarks(input.id, input.remarks)),
     'replies.file': (input) => replies.file(input.id),
+    'acceptance.chain': (input) => db.call('acceptance.chain', input.unitCode),
+    'acceptance.saveChain': async (input) => {
+      requireAdmin(auth);
+      const actor = await currentActor(auth, db, settings);
+      return refusalsAsErrors(() => db.call('acceptance.saveChain', { input, at: new Date().toISOString(), by: actor.name }), 'invalid_input', 'steps');
+    },
     'outgoing.dispatchReply': (input) => outgoing.dispatchReply(input),
     'outgoing.recordDelivery': (input) => outgoing.recordDelivery(input),
     'outgoing.recordReturn': (input) => outgoing.recordReturn(input),

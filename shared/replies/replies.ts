@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { AcceptanceProgress } from './acceptance.ts';
 
 /**
- * A reply drafted in a case: draft → submitted (akceptacja) → returned with remarks or accepted.
- * Accepted is the czystopis: its PDF is final and nothing changes it any more.
+ * A reply drafted in a case: draft → submitted (akceptacja, step by step along its unit's chain:
+ * acceptance.ts) → returned with remarks at any step, or accepted at the last one. Accepted is the
+ * czystopis: its PDF is final and nothing changes it any more.
  */
 export const ReplyState = z.enum(['draft', 'submitted', 'returned', 'accepted']);
 export type ReplyState = z.infer<typeof ReplyState>;
@@ -29,6 +31,8 @@ export const Reply = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   finalSign: z.string().nullable(),
+  /** While submitted: the step it waits at and who may decide it; null otherwise. */
+  acceptance: AcceptanceProgress.nullable(),
 });
 export type Reply = z.infer<typeof Reply>;
 

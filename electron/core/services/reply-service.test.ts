@@ -16,6 +16,8 @@ const tempDir = useTempDirs();
 // The demo city's Referat GN-I: its head and a clerk (local mode: "Pracuję jako").
 const HEAD = 'jkozlowski2';
 const CLERK = 'iadamczyk2';
+// The naczelnik of Wydział GN, above the referat.
+const DEPARTMENT_HEAD = 'mdabrowska';
 
 async function caseWithLetter(): Promise<{ ws: Workstation; caseId: string; sign: string; trackingCode: string; templateId: string }> {
   const ws = await startWorkstation({ dataDir: tempDir(), version: '1', shell: 'browser', workers: SOURCE_WORKER_URLS, checkOutput: true, logError: () => undefined, demo: true });
@@ -48,7 +50,7 @@ describe('replies in a case: draft, akceptacja, czystopis', { timeout: 60_000 },
 
     ok(await ws.dispatch('replies.submit', { id: draft.id }));
     // The clerk cannot accept; nor edit what waits for the head.
-    expect(await ws.dispatch('replies.decide', { id: draft.id, decision: 'accept' })).toMatchObject({ ok: false, error: { issues: [{ message: 'replies.onlyHead' }] } });
+    expect(await ws.dispatch('replies.decide', { id: draft.id, decision: 'accept' })).toMatchObject({ ok: false, error: { issues: [{ message: 'replies.ownDraft' }] } });
     expect(await ws.dispatch('replies.update', { id: draft.id, addressee: 'x', body: 'y' })).toMatchObject({ ok: false, error: { issues: [{ message: 'replies.wrongState' }] } });
 
     ok(await ws.dispatch('auth.actAs', { login: HEAD }));
@@ -80,6 +82,35 @@ describe('replies in a case: draft, akceptacja, czystopis', { timeout: 60_000 },
     const history = ok(await ws.dispatch('cases.get', { id: caseId })) as { events: { kind: string; document: string | null }[] };
     expect(history.events.filter((e) => e.kind.startsWith('reply_')).map((e) => e.kind)).toEqual(['reply_drafted', 'reply_submitted', 'reply_returned', 'reply_submitted', 'reply_accepted']);
     expect(history.events.at(-1)?.document).toMatch(/^[0-9a-f]{64}$/u);
+    await ws.close();
+  });
+
+  it('passes a two-step chain set by the administrator: the referat head moves it on, the naczelnik makes the czystopis', async () => {
+    const { ws, caseId, sign, templateId } = await caseWithLetter();
+    // A chain that nobody could decide is refused in Polish; the one the unit needs is kept.
+    expect(await ws.dispatch('acceptance.saveChain', { unitCode: 'GN-I', steps: [{ approver: 'person', login: 'nikt' }] })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ message: 'acceptance.errors.unknownPerson' }] } });
+    ok(await ws.dispatch('acceptance.saveChain', { unitCode: 'GN-I', steps: [{ approver: 'unit_head' }, { approver: 'parent_head' }] }));
+    expect(ok(await ws.dispatch('acceptance.chain', { unitCode: 'GN-I' }))).toMatchObject({ configured: true, steps: [{ approver: 'unit_head' }, { approver: 'parent_head' }] });
+
+    const draft = ok(await ws.dispatch('replies.draft', { caseId, templateId })) as Reply;
+    ok(await ws.dispatch('replies.update', { id: draft.id, addressee: draft.addressee, body: 'W sprawie {{tytul_sprawy}} informuję, że podział zatwierdzono.' }));
+    expect(ok(await ws.dispatch('replies.submit', { id: draft.id }))).toMatchObject({ acceptance: { step: 1, of: 2, approvers: [{ login: HEAD }] } });
+
+    ok(await ws.dispatch('auth.actAs', { login: DEPARTMENT_HEAD }));
+    expect(await ws.dispatch('replies.decide', { id: draft.id, decision: 'accept' })).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'replies.notYourStep' }] } });
+    ok(await ws.dispatch('auth.actAs', { login: HEAD }));
+    const moved = ok(await ws.dispatch('replies.decide', { id: draft.id, decision: 'accept' })) as Reply;
+    expect(moved).toMatchObject({ state: 'submitted', finalSign: null, acceptance: { step: 2, of: 2, approvers: [{ login: DEPARTMENT_HEAD, post: 'Naczelnik Wydziału' }] } });
+    // Still a draft: what it prints says PROJEKT.
+    expect(pdfText(bytes(ok(await ws.dispatch('replies.file', { id: draft.id })) as GeneratedFile), { raw: true })).toContain('PROJEKT');
+
+    ok(await ws.dispatch('auth.actAs', { login: DEPARTMENT_HEAD }));
+    expect((ok(await ws.dispatch('replies.awaiting', {})) as Reply[]).map((r) => r.id)).toEqual([draft.id]);
+    expect(ok(await ws.dispatch('replies.decide', { id: draft.id, decision: 'accept' }))).toMatchObject({ state: 'accepted', finalSign: sign, acceptance: null });
+    expect(pdfText(bytes(ok(await ws.dispatch('replies.file', { id: draft.id })) as GeneratedFile), { raw: true })).not.toContain('PROJEKT');
+    const history = ok(await ws.dispatch('cases.get', { id: caseId })) as { events: { kind: string; actorLogin: string }[] };
+    expect(history.events.filter((e) => e.kind.startsWith('reply_')).map((e) => `${e.kind}:${e.actorLogin}`))
+      .toEqual([`reply_drafted:${CLERK}`, `reply_submitted:${CLERK}`, `reply_step_accepted:${HEAD}`, `reply_accepted:${DEPARTMENT_HEAD}`]);
     await ws.close();
   });
 

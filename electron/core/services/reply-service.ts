@@ -16,8 +16,9 @@ import { requireValidText } from './templates-service.ts';
 
 /**
  * Replies in a case (issue "Replies and outgoing mail", points 2–4): the clerk drafts from a
- * template and edits the text, sends it for akceptacja; the head of the unit returns it with
- * remarks or accepts it, and accepting makes the czystopis — the final PDF, with the znak sprawy
+ * template and edits the text, sends it for akceptacja; it passes the steps of its unit's chain
+ * (the head by default), at any of which it may be returned with remarks; accepting the last step
+ * makes the czystopis — the final PDF, with the znak sprawy
  * and the tracking QR, kept in the content store and never changed again.
  */
 export class ReplyService {
@@ -63,18 +64,20 @@ export class ReplyService {
   }
 
   /**
-   * Accepts: the final PDF is made and stored first, then the reply is marked accepted in one
+   * Accepts the step the reply waits at. Before the last step it just moves on to the next one.
+   * At the last, the final PDF is made and stored first, then the reply is marked accepted in one
    * transaction that checks again who decides and that the sign is still the one printed. If that
    * refuses, the PDF just written is taken back: nothing final exists without its record.
    */
   async accept(id: string): Promise<Reply> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    await refusalsAsErrors(() => this.#db.call('replies.checkAcceptance', { id, login: actor.login }), 'conflict', 'reply');
+    const { step, final } = await refusalsAsErrors(() => this.#db.call('replies.checkAcceptance', { id, login: actor.login }), 'conflict', 'reply');
+    if (!final) return refusalsAsErrors(() => this.#db.call('replies.acceptStep', { id, step, at: new Date().toISOString(), actor }), 'conflict', 'reply');
     const { letter, missing, sign } = await this.#letter(id, false);
     if (missing.length > 0) throw new AppError('invalid_input', 'Placeholders without a value', [{ path: 'body', message: 'replies.missingValues' }]);
     const stored = await this.#store.put(await this.#documents.render({ kind: 'reply-letter', letter }));
     try {
-      return await refusalsAsErrors(() => this.#db.call('replies.accept', { id, finalSha256: stored.sha256, finalSign: sign, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+      return await refusalsAsErrors(() => this.#db.call('replies.accept', { id, finalSha256: stored.sha256, finalSign: sign, step, at: new Date().toISOString(), actor }), 'conflict', 'reply');
     } catch (error) {
       if (stored.created) await this.#store.discard(stored.sha256);
       throw error;

@@ -15,7 +15,8 @@ import { letterTemplate, letterTemplatesFor, letterTemplateVersions, saveLetterT
 import { assignTrayPart, batchFileInUse, batchSummary, recordBatch, trayPartPdf, trayParts } from './scan-batches.ts';
 import { documentTextStatus, finishTextJob, resumeTextJobs, savePageText, searchDocumentText, takeTextJob, textQueueProgress } from './document-text.ts';
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
-import { acceptReply, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
+import { acceptanceChain, saveAcceptanceChain } from './acceptance-chains.ts';
+import { acceptReply, acceptReplyStep, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
 import { dispatchBookLetters, dispatchReply, getOutgoing, outgoingByIds, listOutgoing, outgoingOfCase, recordDelivery, recordReturn } from './outgoing-letters.ts';
 import { complaintsRegister } from './complaints-register.ts';
 import { getPerson, letterPeople, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
@@ -42,6 +43,9 @@ export const repositories = {
   'replies.return': returnReply,
   'replies.checkAcceptance': checkAcceptance,
   'replies.accept': acceptReply,
+  'replies.acceptStep': acceptReplyStep,
+  'acceptance.chain': acceptanceChain,
+  'acceptance.saveChain': saveAcceptanceChain,
   'replies.get': getReply,
   'replies.ofCase': repliesOfCase,
   'replies.awaiting': repliesAwaitingDecision,

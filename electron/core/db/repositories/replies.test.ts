@@ -26,7 +26,7 @@ describe('replies in SQLite', () => {
     expect(() => acceptReply(db, { id: reply.id, finalSha256: 'a'.repeat(64), finalSign: 'GN-I.6831.1.2026', at: AT, actor: HEAD })).toThrow('replies.provisionalSign');
 
     db.transaction(() => assignCaseSign(db, { caseId: opened.id, number: 7, sign: 'GN-I.6831.7.2026', at: AT }))();
-    expect(() => checkAcceptance(db, { id: reply.id, login: CLERK.login })).toThrow('replies.onlyHead');
+    expect(() => checkAcceptance(db, { id: reply.id, login: CLERK.login })).toThrow('replies.ownDraft');
     expect(() => acceptReply(db, { id: reply.id, finalSha256: 'a'.repeat(64), finalSign: 'GN-I.6831.1.2026', at: AT, actor: HEAD })).toThrow('replies.wrongState');
     expect(acceptReply(db, { id: reply.id, finalSha256: 'a'.repeat(64), finalSign: 'GN-I.6831.7.2026', at: AT, actor: HEAD })).toMatchObject({ state: 'accepted', finalSign: 'GN-I.6831.7.2026' });
     expect(() => submitReply(db, { id: reply.id, at: AT, actor: CLERK })).toThrow('replies.final');

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { AcceptanceProgress } from '../../../../shared/replies/acceptance.ts';
 import type { Reply, ReplyState } from '../../../../shared/replies/replies.ts';
+import { acceptanceChain, approversOf, parseKeptChain } from './acceptance-chains.ts';
 import { appendCaseEvent, type Actor } from './cases.ts';
 import { Refusal } from './refusal.ts';
 
@@ -25,24 +27,38 @@ interface ReplyRow {
   decided_at: string | null;
   final_sign: string | null;
   final_sha256: string | null;
+  chain: string | null;
+  step: number | null;
 }
 
 const SELECT = `
   SELECT r.id, r.case_id, c.sign AS case_sign, c.title AS case_title, c.unit_code, c.jrwa_symbol, c.year,
          r.template_id, r.template_version, t.name AS template_name, r.addressee, r.body, r.state, r.remarks,
-         r.drafted_by, r.drafted_at, r.updated_at, r.decided_by, r.decided_at, r.final_sign, r.final_sha256
+         r.drafted_by, r.drafted_at, r.updated_at, r.decided_by, r.decided_at, r.final_sign, r.final_sha256, r.chain, r.step
   FROM replies r
   JOIN cases c ON c.id = r.case_id
   JOIN letter_templates t ON t.id = r.template_id AND t.version = r.template_version`;
 
-function toReply(row: ReplyRow): Reply {
+type Resolve = typeof approversOf;
+
+function toReply(db: Database, row: ReplyRow, resolve: Resolve = approversOf): Reply {
   return {
     id: row.id, caseId: row.case_id,
     caseSign: row.case_sign ?? `${row.unit_code}.${row.jrwa_symbol}.…/${String(row.year)} (tymczasowy)`,
     caseTitle: row.case_title, templateId: row.template_id, templateVersion: row.template_version, templateName: row.template_name,
     addressee: row.addressee, body: row.body, state: row.state, remarks: row.remarks, draftedBy: row.drafted_by, draftedAt: row.drafted_at,
     updatedAt: row.updated_at, decidedBy: row.decided_by, decidedAt: row.decided_at, finalSign: row.final_sign,
+    acceptance: progressOf(db, row, resolve),
   };
+}
+
+/** Where a submitted reply waits in the chain it took at submission, and who may decide there now. */
+function progressOf(db: Database, row: ReplyRow, resolve: Resolve = approversOf): AcceptanceProgress | null {
+  if (row.state !== 'submitted' || row.step === null) return null;
+  const chain = parseKeptChain(row.chain);
+  const approver = chain[row.step - 1];
+  if (!approver) throw new Error(`reply ${row.id} waits past the end of its chain`);
+  return { step: row.step, of: chain.length, approver, approvers: resolve(db, approver, row.unit_code, row.drafted_by) };
 }
 
 function readRow(db: Database, id: string): ReplyRow | undefined {
@@ -51,30 +67,42 @@ function readRow(db: Database, id: string): ReplyRow | undefined {
 
 export function getReply(db: Database, id: string): (Reply & { finalSha256: string | null }) | null {
   const row = readRow(db, id);
-  return row ? { ...toReply(row), finalSha256: row.final_sha256 } : null;
+  return row ? { ...toReply(db, row), finalSha256: row.final_sha256 } : null;
 }
 
 export function repliesOfCase(db: Database, caseId: string): Reply[] {
-  return db.prepare<[string], ReplyRow>(`${SELECT} WHERE r.case_id = ? ORDER BY r.reply_no`).all(caseId).map(toReply);
+  return db.prepare<[string], ReplyRow>(`${SELECT} WHERE r.case_id = ? ORDER BY r.reply_no`).all(caseId).map((row) => toReply(db, row));
 }
 
-/** Replies waiting for akceptacja by `login`: submitted in cases of the units they head (and below). */
+/**
+ * Replies waiting for `login`: submitted, and at a step that is theirs to decide. The replies
+ * waiting on one workstation are few, so each one's step is resolved here rather than in SQL.
+ */
 export function repliesAwaitingDecision(db: Database, login: string): Reply[] {
+  // Replies of one unit and drafter at the same kind of step have the same approvers: resolved once.
+  const known = new Map<string, ReturnType<Resolve>>();
+  const resolve: Resolve = (d, step, unitCode, drafter) => {
+    const key = JSON.stringify([step, unitCode, drafter]);
+    const found = known.get(key) ?? approversOf(d, step, unitCode, drafter);
+    known.set(key, found);
+    return found;
+  };
   return db
-    .prepare<[string], ReplyRow>(
-      `WITH RECURSIVE ${HEADED} ${SELECT} WHERE r.state = 'submitted' AND c.unit_code IN (SELECT code FROM headed) ORDER BY r.updated_at`,
-    )
-    .all(login)
-    .map(toReply);
+    .prepare<[], ReplyRow>(`${SELECT} WHERE r.state = 'submitted' ORDER BY r.updated_at, r.reply_no`)
+    .all()
+    .map((row) => toReply(db, row, resolve))
+    .filter((reply) => reply.acceptance?.approvers.some((a) => a.login === login) === true);
 }
 
-const HEADED = `headed (code) AS (
-  SELECT p.unit_code FROM people p JOIN person_roles r ON r.login = p.login AND r.role = 'unit_head' WHERE p.login = ? AND p.active = 1
-  UNION SELECT u.code FROM units u JOIN headed h ON u.parent_code = h.code
-)`;
-
-function heads(db: Database, login: string, unitCode: string): boolean {
-  return db.prepare(`WITH RECURSIVE ${HEADED} SELECT 1 FROM headed WHERE code = ?`).get(login, unitCode) !== undefined;
+/**
+ * The step `login` would decide, refused unless it is theirs: nobody decides their own draft, and
+ * a step belongs to those the chain names for it now (acceptance-chains.ts, approversOf).
+ */
+function stepFor(db: Database, row: ReplyRow, login: string): AcceptanceProgress {
+  const progress = progressOf(db, row);
+  if (!progress) throw new Refusal('replies.wrongState');
+  if (progress.approvers.some((a) => a.login === login)) return progress;
+  throw new Refusal(login === row.drafted_by ? 'replies.ownDraft' : 'replies.notYourStep');
 }
 
 /** The reply and its case, in a state that allows the step; refusals name what is wrong. */
@@ -102,7 +130,7 @@ export function draftReply(db: Database, args: { id: string; caseId: string; tem
        VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
     ).run(args.id, args.caseId, args.templateId, template.version, args.addressee, template.body, args.actor.login, args.at, args.at);
     appendCaseEvent(db, args.caseId, args.at, args.actor, 'reply_drafted', { replyId: args.id, template: template.name });
-    return toReply(readRow(db, args.id) ?? missing(args.id));
+    return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
@@ -112,7 +140,7 @@ export function updateReply(db: Database, args: { id: string; addressee: string;
   const run = db.transaction((): Reply => {
     replyFor(db, args.id, ['draft', 'returned']);
     db.prepare('UPDATE replies SET addressee = ?, body = ?, updated_at = ? WHERE id = ?').run(args.addressee, args.body, args.at, args.id);
-    return toReply(readRow(db, args.id) ?? missing(args.id));
+    return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
@@ -120,44 +148,68 @@ export function updateReply(db: Database, args: { id: string; addressee: string;
 export function submitReply(db: Database, args: { id: string; at: string; actor: Actor }): Reply {
   const run = db.transaction((): Reply => {
     const row = replyFor(db, args.id, ['draft', 'returned']);
-    db.prepare("UPDATE replies SET state = 'submitted', remarks = NULL, updated_at = ? WHERE id = ?").run(args.at, args.id);
-    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_submitted', { replyId: args.id });
-    return toReply(readRow(db, args.id) ?? missing(args.id));
+    // The chain as the unit has it now; each submission starts again at its first step.
+    const { steps } = acceptanceChain(db, row.unit_code);
+    // Not sent on to a step nobody may decide (a unit without a head, the drafter's own step with nobody above).
+    if (steps.some((s) => approversOf(db, s, row.unit_code, row.drafted_by).length === 0)) throw new Refusal('replies.noApprover');
+    db.prepare("UPDATE replies SET state = 'submitted', remarks = NULL, chain = ?, step = 1, updated_at = ? WHERE id = ?").run(JSON.stringify(steps), args.at, args.id);
+    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_submitted', { replyId: args.id, steps: steps.length });
+    return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
 
-/** Only the head of the case's unit (or of a unit above it) decides. */
+/** Returned to the drafter at any step by whoever decides that step; sent again, it starts over. */
 export function returnReply(db: Database, args: { id: string; remarks: string; at: string; actor: Actor }): Reply {
   const run = db.transaction((): Reply => {
     const row = replyFor(db, args.id, ['submitted']);
-    if (!heads(db, args.actor.login, row.unit_code)) throw new Refusal('replies.onlyHead');
-    db.prepare("UPDATE replies SET state = 'returned', remarks = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?")
+    const { step, of } = stepFor(db, row, args.actor.login);
+    db.prepare("UPDATE replies SET state = 'returned', step = NULL, remarks = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?")
       .run(args.remarks, args.actor.name, args.at, args.at, args.id);
-    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_returned', { replyId: args.id, remarks: args.remarks });
-    return toReply(readRow(db, args.id) ?? missing(args.id));
+    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_returned', { replyId: args.id, remarks: args.remarks, step, of });
+    return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
 
-/** Checked before the final PDF is made: who decides, and that the reply still waits. */
-export function checkAcceptance(db: Database, args: { id: string; login: string }): void {
+/**
+ * Checked before accepting: that the reply still waits, at a step `login` decides; at the last
+ * step also that the case has its sign, since the czystopis prints it. Says which step it is.
+ */
+export function checkAcceptance(db: Database, args: { id: string; login: string }): { step: number; final: boolean } {
   const row = replyFor(db, args.id, ['submitted']);
-  if (!heads(db, args.login, row.unit_code)) throw new Refusal('replies.onlyHead');
-  if (row.case_sign === null) throw new Refusal('replies.provisionalSign');
+  const { step, of } = stepFor(db, row, args.login);
+  const final = step === of;
+  if (final && row.case_sign === null) throw new Refusal('replies.provisionalSign');
+  return { step, final };
 }
 
-/** Accepts with the final PDF already stored under `finalSha256`: from here on the reply is frozen. */
-export function acceptReply(db: Database, args: { id: string; finalSha256: string; finalSign: string; at: string; actor: Actor }): Reply {
+/** Accepts a step before the last: the reply goes on to the next step, and the metryka says who passed which. */
+export function acceptReplyStep(db: Database, args: { id: string; step: number; at: string; actor: Actor }): Reply {
   const run = db.transaction((): Reply => {
-    checkAcceptance(db, { id: args.id, login: args.actor.login });
+    const { step, final } = checkAcceptance(db, { id: args.id, login: args.actor.login });
+    // Decided on what the approver saw: had someone else moved it meanwhile, this step is not theirs to pass.
+    if (step !== args.step || final) throw new Refusal('replies.wrongState');
+    const row = readRow(db, args.id) ?? missing(args.id);
+    db.prepare('UPDATE replies SET step = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?').run(step + 1, args.actor.name, args.at, args.at, args.id);
+    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_step_accepted', { replyId: args.id, step, of: parseKeptChain(row.chain).length });
+    return toReply(db, readRow(db, args.id) ?? missing(args.id));
+  });
+  return run.immediate();
+}
+
+/** Accepts the last step with the final PDF already stored under `finalSha256`: from here on the reply is frozen. */
+export function acceptReply(db: Database, args: { id: string; finalSha256: string; finalSign: string; step?: number; at: string; actor: Actor }): Reply {
+  const run = db.transaction((): Reply => {
+    const { step, final } = checkAcceptance(db, { id: args.id, login: args.actor.login });
+    if (!final || (args.step !== undefined && args.step !== step)) throw new Refusal('replies.wrongState');
     const row = readRow(db, args.id) ?? missing(args.id);
     // The PDF was made with the sign as it was a moment ago; it must still be the case's sign.
     if (row.case_sign !== args.finalSign) throw new Refusal('replies.wrongState');
-    db.prepare("UPDATE replies SET state = 'accepted', final_sha256 = ?, final_sign = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?")
+    db.prepare("UPDATE replies SET state = 'accepted', step = NULL, final_sha256 = ?, final_sign = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?")
       .run(args.finalSha256, args.finalSign, args.actor.name, args.at, args.at, args.id);
-    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_accepted', { replyId: args.id, sign: args.finalSign }, args.finalSha256);
-    return toReply(readRow(db, args.id) ?? missing(args.id));
+    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_accepted', { replyId: args.id, sign: args.finalSign, step, of: step }, args.finalSha256);
+    return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
