@@ -43,6 +43,17 @@ describe('boxDownscale', () => {
     expect([...boxDownscale(rgba, 4, 1, 'rgba').data]).toEqual([255, 255, 255, 255, 0, 0, 0, 255, 127, 127, 127, 255, 200, 100, 50, 255]);
   });
 
+  it('counts white pixels of bilevel rows, most significant bit first, either way round', () => {
+    // 10 px a row, two bytes each: 1100000011 and 0000000000.
+    const rows = [[0b11000000, 0b11000000], [0, 0]];
+    const whiteIsZero = source(rows, 2, 'bits-white-is-zero');
+    const shape = { ...whiteIsZero, width: 10, pixelBytes: 1 };
+    // Columns 0–4 and 5–9 of both rows: 2 black pixels of 10 in each half.
+    expect([...boxDownscale(shape, 2, 1, 'gray').data]).toEqual([204, 204]);
+    expect([...boxDownscale({ ...shape, samples: 'bits-black-is-zero' }, 2, 1, 'gray').data]).toEqual([51, 51]);
+    expect([...boxDownscale(shape, 10, 2, 'gray').data]).toEqual([0, 0, 255, 255, 255, 255, 255, 255, 0, 0, ...Array<number>(10).fill(255)]);
+  });
+
   it('refuses to enlarge, and refuses data shorter than the size says', () => {
     const grey = source([[1, 2], [3, 4]], 1, 'grey');
     expect(() => boxDownscale(grey, 3, 2, 'gray')).toThrow(RangeError);

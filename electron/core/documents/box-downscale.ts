@@ -1,5 +1,5 @@
 /**
- * Shrinks 8-bit pixels already in memory by averaging: every source pixel counts, whole, toward
+ * Shrinks 8-bit or bilevel pixels already in memory by averaging: every source pixel counts, whole, toward
  * the one pixel of the result it falls in (pixel binning; for 300 → 150 dpi, the mean of each
  * 2 × 2 block). Used for decoded TIFF pages, where drawing through a canvas meant three more
  * copies of a 25 MB page (RGBA expansion, putImageData, getImageData) for the same average.
@@ -9,15 +9,17 @@ export interface PixelSource {
   readonly data: Uint8Array;
   readonly width: number;
   readonly height: number;
-  /** Bytes from one pixel to the next. */
+  /** Bytes from one pixel to the next (unused for bits). */
   readonly pixelBytes: number;
   /** Bytes from one row to the next. */
   readonly rowBytes: number;
   /**
    * 'grey': one sample (0 black); 'rgb': red, green, blue; 'rgba': and a straight (not
    * premultiplied) alpha, flattened onto white paper. Samples beyond these are skipped.
+   * 'bits-white-is-zero' / 'bits-black-is-zero': one bit a pixel, most significant first
+   * (TIFF photometric 0 and 1).
    */
-  readonly samples: 'grey' | 'rgb' | 'rgba';
+  readonly samples: 'grey' | 'rgb' | 'rgba' | 'bits-white-is-zero' | 'bits-black-is-zero';
 }
 
 export interface ShrunkPixels {
@@ -34,7 +36,9 @@ export function boxDownscale(source: PixelSource, width: number, height: number,
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width > sourceWidth || height > sourceHeight) {
     throw new RangeError(`Cannot shrink ${sourceWidth} × ${sourceHeight} px to ${width} × ${height}`);
   }
-  const needed = (sourceHeight - 1) * rowBytes + (sourceWidth - 1) * pixelBytes + (samples === 'grey' ? 1 : samples === 'rgb' ? 3 : 4);
+  const bits = samples === 'bits-white-is-zero' || samples === 'bits-black-is-zero';
+  const lastPixelEnd = bits ? Math.ceil(sourceWidth / 8) : (sourceWidth - 1) * pixelBytes + (samples === 'grey' ? 1 : samples === 'rgb' ? 3 : 4);
+  const needed = (sourceHeight - 1) * rowBytes + lastPixelEnd;
   if (data.length < needed) throw new RangeError(`${data.length} bytes hold less than ${sourceWidth} × ${sourceHeight} px`);
 
   // Source column x falls in column floor(x × width / sourceWidth) of the result: the source
@@ -47,7 +51,7 @@ export function boxDownscale(source: PixelSource, width: number, height: number,
     columnCount[column] = end - x;
     x = end;
   }
-  const grey = samples === 'grey';
+  const grey = samples === 'grey' || bits;
   const sums = new Uint32Array(width * (grey ? 1 : 3));
   const channels = color === 'gray' ? 1 : 4;
   const out = new Uint8ClampedArray(width * height * channels);
@@ -62,7 +66,8 @@ export function boxDownscale(source: PixelSource, width: number, height: number,
     }
     rowsInRow++;
     // Separate functions keep each loop's variables in registers (a closure's live in its context).
-    if (grey) addGreyRow(data, y * rowBytes, pixelBytes, columnEnd, sums);
+    if (bits) addBitsRow(data, y * rowBytes, columnEnd, sums, samples === 'bits-black-is-zero');
+    else if (grey) addGreyRow(data, y * rowBytes, pixelBytes, columnEnd, sums);
     else addColourRow(data, y * rowBytes, pixelBytes, columnEnd, sums, samples === 'rgba');
   }
   emitRow(sums, columnCount, rowsInRow, grey, out, row * width * channels, channels);
@@ -77,6 +82,18 @@ function addGreyRow(data: Uint8Array, start: number, pixelBytes: number, columnE
     let v = 0;
     for (; x < end; x++, i += pixelBytes) v += data[i] ?? 0;
     sums[column] = (sums[column] ?? 0) + v;
+  }
+}
+
+/** Adds 255 for every white pixel: a set bit is white when black is zero, black when white is. */
+function addBitsRow(data: Uint8Array, start: number, columnEnd: Uint32Array, sums: Uint32Array, setIsWhite: boolean): void {
+  let x = 0;
+  for (let column = 0; column < columnEnd.length; column++) {
+    const end = columnEnd[column] ?? 0;
+    const from = x;
+    let set = 0;
+    for (; x < end; x++) set += ((data[start + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1;
+    sums[column] = (sums[column] ?? 0) + 255 * (setIsWhite ? set : end - from - set);
   }
 }
 

@@ -200,12 +200,16 @@ function openTiff(bytes: Uint8Array): PageSource {
 }
 
 /**
- * A decoded page's samples as they are, when utif2 leaves them 8-bit and interleaved (grey, RGB:
- * what office scanners write besides bilevel), else utif2's RGBA (bilevel, palette, 16-bit, CMYK…).
- * Grey pages read only their first sample, as utif2 does.
+ * A decoded page's samples as they are when utif2 leaves them bilevel (fax G4, our own bilevel
+ * scans) or 8-bit and interleaved (grey, RGB), else utif2's RGBA (palette, 16-bit, CMYK…).
+ * Grey pages read only their first sample, as utif2 does. Data shorter than the page goes to
+ * utif2's RGBA, which is refused below.
  */
 function tiffPixels(ifd: UTIF.IFD, page: TiffPage, index: number): PixelSource {
   const { width, height, samplesPerPixel: spp } = page;
+  if (page.bitsPerSample === 1 && spp === 1 && (page.photometric === 0 || page.photometric === 1) && ifd.data.byteLength >= Math.ceil(width / 8) * height) {
+    return { data: ifd.data, width, height, pixelBytes: 1, rowBytes: Math.ceil(width / 8), samples: page.photometric === 0 ? 'bits-white-is-zero' : 'bits-black-is-zero' };
+  }
   const eightBit = page.bitsPerSample === 8 && ifd.data.byteLength >= width * height * spp;
   if (eightBit && page.photometric === 1) return { data: ifd.data, width, height, pixelBytes: spp, rowBytes: width * spp, samples: 'grey' };
   if (eightBit && page.photometric === 2 && spp === 3) return { data: ifd.data, width, height, pixelBytes: 3, rowBytes: width * 3, samples: 'rgb' };
