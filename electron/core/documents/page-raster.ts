@@ -6,6 +6,7 @@ import { getDocument, PasswordException, type PDFDocumentLoadingTask, type PDFDo
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import UTIF from 'utif2';
 import type { ImportFormat } from '../../../shared/document-import.ts';
+import { boxDownscale, type PixelSource } from './box-downscale.ts';
 import { orientationMatrix } from './images-to-pdf.ts';
 import { refuse } from './import-refused.ts';
 import { inspectJpeg } from './inspect-jpeg.ts';
@@ -16,7 +17,8 @@ import { readTiffPages, type TiffPage } from './tiff-directory.ts';
  * Pixels of one page of an imported file — for the barcode reader and for OCR, which both read
  * pictures, not PDFs. A PDF page is drawn by pdf.js (its legacy build runs in Node, drawing onto
  * @napi-rs/canvas; /Rotate, CCITT, JPX and JBIG2 images as pdf.js reads them); TIFF pages are
- * decoded by utif2 (G4 faxes, grey with alpha, LZW colour), PNG and JPEG by Skia. Every page comes
+ * decoded by utif2 (G4 faxes, grey with alpha, LZW colour) and averaged down to size in place
+ * (box-downscale.ts) unless turned or enlarged, PNG and JPEG by Skia. Every page comes
  * out at the resolution asked for, turned as it is read (PDF /Rotate, TIFF and EXIF orientation),
  * transparency flattened onto white paper, and never larger than `maxPixels`: a 30-inch poster
  * page or a 35,000² px fax is scaled down rather than allowed to exhaust memory.
@@ -179,6 +181,11 @@ function openTiff(bytes: Uint8Array): PageSource {
         refuse('documentImport.corrupt', `TIFF page ${index + 1} cannot be decoded: ${String(error)}`);
       }
       try {
+        const size = scaledSize(page.width, page.height, page.dpiX, page.dpiY, options);
+        if (page.orientation === 1 && size.width <= page.width && size.height <= page.height) {
+          const shrunk = boxDownscale(tiffPixels(ifd, page, index), size.width, size.height, options.color ?? 'gray');
+          return Promise.resolve({ width: size.width, height: size.height, dpi: size.dpi, ...shrunk });
+        }
         const rgba = UTIF.toRGBA8(ifd);
         if (rgba.byteLength < page.width * page.height * 4) refuse('documentImport.corrupt', `TIFF page ${index + 1} holds less image data than its size says`);
         const source = createCanvas(page.width, page.height);
@@ -190,6 +197,25 @@ function openTiff(bytes: Uint8Array): PageSource {
     },
     close: () => Promise.resolve(),
   };
+}
+
+/**
+ * A decoded page's samples as they are when utif2 leaves them bilevel (fax G4, our own bilevel
+ * scans) or 8-bit and interleaved (grey, RGB), else utif2's RGBA (palette, 16-bit, CMYK…).
+ * Grey pages read only their first sample, as utif2 does. Data shorter than the page goes to
+ * utif2's RGBA, which is refused below.
+ */
+function tiffPixels(ifd: UTIF.IFD, page: TiffPage, index: number): PixelSource {
+  const { width, height, samplesPerPixel: spp } = page;
+  if (page.bitsPerSample === 1 && spp === 1 && (page.photometric === 0 || page.photometric === 1) && ifd.data.byteLength >= Math.ceil(width / 8) * height) {
+    return { data: ifd.data, width, height, pixelBytes: 1, rowBytes: Math.ceil(width / 8), samples: page.photometric === 0 ? 'bits-white-is-zero' : 'bits-black-is-zero' };
+  }
+  const eightBit = page.bitsPerSample === 8 && ifd.data.byteLength >= width * height * spp;
+  if (eightBit && page.photometric === 1) return { data: ifd.data, width, height, pixelBytes: spp, rowBytes: width * spp, samples: 'grey' };
+  if (eightBit && page.photometric === 2 && spp === 3) return { data: ifd.data, width, height, pixelBytes: 3, rowBytes: width * 3, samples: 'rgb' };
+  const rgba = UTIF.toRGBA8(ifd);
+  if (rgba.byteLength < width * height * 4) refuse('documentImport.corrupt', `TIFF page ${index + 1} holds less image data than its size says`);
+  return { data: rgba, width, height, pixelBytes: 4, rowBytes: width * 4, samples: 'rgba' };
 }
 
 /**
@@ -246,6 +272,15 @@ function fittedDpi(widthInches: number, heightInches: number, options: RenderOpt
   return Math.min(wanted, Math.sqrt(maxPixels / area));
 }
 
+/** The resolution and size in pixels (before any turn) an image of this size and stated dpi is drawn at. */
+function scaledSize(widthPx: number, heightPx: number, dpiX: number | null, dpiY: number | null, options: RenderOptions): { dpi: number; width: number; height: number } {
+  const stated = (dpi: number | null): number | null => (dpi !== null && dpi >= MIN_PLAUSIBLE_DPI ? dpi : null);
+  const nativeX = stated(dpiX) ?? stated(dpiY) ?? UNSTATED_IMAGE_DPI;
+  const nativeY = stated(dpiY) ?? stated(dpiX) ?? UNSTATED_IMAGE_DPI;
+  const dpi = fittedDpi(widthPx / nativeX, heightPx / nativeY, options);
+  return { dpi, width: Math.max(1, Math.round((widthPx / nativeX) * dpi)), height: Math.max(1, Math.round((heightPx / nativeY) * dpi)) };
+}
+
 /**
  * Draws a decoded image onto white paper at the asked resolution, applying its orientation tag
  * (TIFF 6.0 tag 274 / EXIF: how the stored rows are turned for reading).
@@ -253,12 +288,7 @@ function fittedDpi(widthInches: number, heightInches: number, options: RenderOpt
 function drawScaled(
   image: Canvas | Image, widthPx: number, heightPx: number, dpiX: number | null, dpiY: number | null, orientation: number, options: RenderOptions,
 ): PageRaster {
-  const stated = (dpi: number | null): number | null => (dpi !== null && dpi >= MIN_PLAUSIBLE_DPI ? dpi : null);
-  const nativeX = stated(dpiX) ?? stated(dpiY) ?? UNSTATED_IMAGE_DPI;
-  const nativeY = stated(dpiY) ?? stated(dpiX) ?? UNSTATED_IMAGE_DPI;
-  const dpi = fittedDpi(widthPx / nativeX, heightPx / nativeY, options);
-  const width = Math.max(1, Math.round((widthPx / nativeX) * dpi));
-  const height = Math.max(1, Math.round((heightPx / nativeY) * dpi));
+  const { dpi, width, height } = scaledSize(widthPx, heightPx, dpiX, dpiY, options);
   const turned = orientation >= 5 && orientation <= 8;
   const canvas = createCanvas(turned ? height : width, turned ? width : height);
   const context = canvas.getContext('2d');
