@@ -20,11 +20,11 @@ describe('scanned pages to one TIFF', () => {
     expect(() => parsePnm(Buffer.from('P2\n1 1\n255\n0'))).toThrow(/Not a binary PNM/u);
   });
 
-  it('writes pages that a TIFF decoder reads back pixel for pixel, with their resolution', () => {
+  it('writes pages that a TIFF decoder reads back pixel for pixel, with their resolution', async () => {
     const grey = parsePnm(pnm('P5\n4 2\n255\n', [0, 50, 100, 150, 200, 250, 255, 1]));
     const colour = parsePnm(pnm('P6\n2 1\n255\n', [255, 0, 0, 0, 0, 255]));
     const bilevel = parsePnm(pnm('P4\n9 1\n', [0b10100000, 0b10000000]));
-    const tiff = multipageTiff([compressPage(grey, 150), compressPage(colour, 300), compressPage(bilevel, 200)]);
+    const tiff = multipageTiff([await compressPage(grey, 150), await compressPage(colour, 300), await compressPage(bilevel, 200)]);
 
     const pages = readTiffPages(tiff, DEFAULT_IMPORT_LIMITS);
     expect(pages.map((p) => [p.width, p.height, p.bitsPerSample, p.samplesPerPixel, p.photometric, p.compression, p.dpiX])).toEqual([

@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import type { RawPage } from './pnm.ts';
 
 /**
@@ -17,8 +18,11 @@ export interface CompressedPage {
   readonly data: Buffer;
 }
 
-export function compressPage(page: RawPage, dpi: number): CompressedPage {
-  return { width: page.width, height: page.height, kind: page.kind, dpi, data: deflateSync(page.pixels, { level: 6 }) };
+const deflateAsync = promisify(deflate);
+
+/** Compressed on libuv's thread pool: a 300 dpi colour page is 26 MB, and the core keeps answering the desk meanwhile. */
+export async function compressPage(page: RawPage, dpi: number): Promise<CompressedPage> {
+  return { width: page.width, height: page.height, kind: page.kind, dpi, data: await deflateAsync(page.pixels, { level: 6 }) };
 }
 
 const TYPE = { short: 3, long: 4, rational: 5 } as const;

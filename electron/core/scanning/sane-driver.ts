@@ -106,7 +106,7 @@ export class SaneDriver implements ScannerDriver {
       }
       const pages: CompressedPage[] = [];
       for (const name of pageFiles) {
-        pages.push(compressPage(parsePnm(await readFile(join(folder, name))), request.resolution));
+        pages.push(await compressPage(parsePnm(await readFile(join(folder, name))), request.resolution));
       }
       return { fileName: scanFileName(this.#now(), 'tiff'), bytes: multipageTiff(pages) };
     } finally {

@@ -70,7 +70,7 @@ export class WiaDriver implements ScannerDriver {
       const pageFiles = (await readdir(folder)).filter((name) => /^page-\d+\.bmp$/u.test(name)).sort();
       if (result.code !== 0 || pageFiles.length === 0) throw new ScanFailure('scanner.failed', `PowerShell exited with ${String(result.code)}: ${result.stderr.slice(-500)}`);
       const pages: CompressedPage[] = [];
-      for (const name of pageFiles) pages.push(compressPage(parseBmp(await readFile(join(folder, name))), request.resolution));
+      for (const name of pageFiles) pages.push(await compressPage(parseBmp(await readFile(join(folder, name))), request.resolution));
       return { fileName: scanFileName(new Date(), 'tiff'), bytes: multipageTiff(pages) };
     } finally {
       await rm(folder, { recursive: true, force: true });
