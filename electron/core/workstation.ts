@@ -236,7 +236,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'replies.draft': (input) => replies.draft(input.caseId, input.templateId),
     'replies.update': (input) => replies.update(input.id, input.addressee, input.body),
     'replies.submit': (input) => replies.submit(input.id),
-    'replies.decide': (input) => (input.decision === 'accept' ? replies.accept(input.id) : replies.returnWithRemarks(input.id, input.remarks)),
+    'replies.decide': (input) => (input.decision === 'accept' ? replies.accept(input.id, input.seenAt) : replies.returnWithRemarks(input.id, input.remarks, input.seenAt)),
     'replies.file': (input) => replies.file(input.id),
     'acceptance.chain': (input) => db.call('acceptance.chain', input.unitCode),
     'acceptance.saveChain': async (input) => {

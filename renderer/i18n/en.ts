@@ -269,6 +269,7 @@ export const en: Messages = {
     final: 'The reply is already final and cannot be changed.',
     wrongState: 'This step cannot be taken now — the reply has changed. Refresh the view.',
     notYourStep: 'This approval step belongs to someone else — the reply shows who approves it.',
+    changedMeanwhile: 'The draft has changed since it was opened (returned, corrected or passed on). Read it again and decide again.',
     ownDraft: 'You cannot approve your own draft: your superior approves it.',
     noApprover: 'Cannot send for approval: a step of this unit’s approval chain has nobody who can take it. Ask the administrator to correct the chain.',
     acceptStep: 'Approve and pass on',

@@ -267,6 +267,7 @@ export const pl = {
     final: 'Odpowiedź jest już czystopisem i nie można jej zmienić.',
     wrongState: 'Tego kroku nie można teraz wykonać — stan odpowiedzi się zmienił. Odśwież widok.',
     notYourStep: 'Ten krok akceptacji należy do innej osoby — kto akceptuje, widać przy odpowiedzi.',
+    changedMeanwhile: 'Projekt zmienił się, odkąd go otwarto (zwrócono go, poprawiono lub przekazano dalej). Przeczytaj go jeszcze raz i zdecyduj ponownie.',
     ownDraft: 'Nie można akceptować własnego projektu: akceptuje przełożony.',
     noApprover: 'Nie można przekazać do akceptacji: w ścieżce akceptacji tej komórki jest krok, którego nikt nie może wykonać. Poproś administratora o poprawienie ścieżki.',
     acceptStep: 'Akceptuj i przekaż dalej',

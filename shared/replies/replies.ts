@@ -41,8 +41,10 @@ export const DraftReplyInput = z.object({
   templateId: z.uuid(),
 });
 export const UpdateReplyInput = z.object({ id: z.uuid(), addressee: Addressee, body: Body });
+/** The reply's `updatedAt` on the approver's screen: a text changed since is refused, not decided unseen. */
+const SeenAt = z.string().min(1).max(40).optional();
 export const DecideReplyInput = z.discriminatedUnion('decision', [
-  z.object({ id: z.uuid(), decision: z.literal('accept') }),
-  z.object({ id: z.uuid(), decision: z.literal('return'), remarks: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(2000) }),
+  z.object({ id: z.uuid(), decision: z.literal('accept'), seenAt: SeenAt }),
+  z.object({ id: z.uuid(), decision: z.literal('return'), remarks: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(2000), seenAt: SeenAt }),
 ]);
 export type DecideReplyInput = z.input<typeof DecideReplyInput>;

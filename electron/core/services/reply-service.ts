@@ -58,9 +58,9 @@ export class ReplyService {
     return refusalsAsErrors(() => this.#db.call('replies.submit', { id, at: new Date().toISOString(), actor }), 'conflict', 'reply');
   }
 
-  async returnWithRemarks(id: string, remarks: string): Promise<Reply> {
+  async returnWithRemarks(id: string, remarks: string, seenAt?: string): Promise<Reply> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    return refusalsAsErrors(() => this.#db.call('replies.return', { id, remarks, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+    return refusalsAsErrors(() => this.#db.call('replies.return', { id, remarks, seenAt, at: new Date().toISOString(), actor }), 'conflict', 'reply');
   }
 
   /**
@@ -69,15 +69,15 @@ export class ReplyService {
    * transaction that checks again who decides and that the sign is still the one printed. If that
    * refuses, the PDF just written is taken back: nothing final exists without its record.
    */
-  async accept(id: string): Promise<Reply> {
+  async accept(id: string, seenAt?: string): Promise<Reply> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    const { step, final } = await refusalsAsErrors(() => this.#db.call('replies.checkAcceptance', { id, login: actor.login }), 'conflict', 'reply');
-    if (!final) return refusalsAsErrors(() => this.#db.call('replies.acceptStep', { id, step, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+    const { step, final } = await refusalsAsErrors(() => this.#db.call('replies.checkAcceptance', { id, login: actor.login, seenAt }), 'conflict', 'reply');
+    if (!final) return refusalsAsErrors(() => this.#db.call('replies.acceptStep', { id, step, seenAt, at: new Date().toISOString(), actor }), 'conflict', 'reply');
     const { letter, missing, sign } = await this.#letter(id, false);
     if (missing.length > 0) throw new AppError('invalid_input', 'Placeholders without a value', [{ path: 'body', message: 'replies.missingValues' }]);
     const stored = await this.#store.put(await this.#documents.render({ kind: 'reply-letter', letter }));
     try {
-      return await refusalsAsErrors(() => this.#db.call('replies.accept', { id, finalSha256: stored.sha256, finalSign: sign, step, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+      return await refusalsAsErrors(() => this.#db.call('replies.accept', { id, finalSha256: stored.sha256, finalSign: sign, step, seenAt, at: new Date().toISOString(), actor }), 'conflict', 'reply');
     } catch (error) {
       if (stored.created) await this.#store.discard(stored.sha256);
       throw error;

@@ -106,6 +106,14 @@ function stepFor(db: Database, row: ReplyRow, login: string): AcceptanceProgress
 }
 
 /** The reply and its case, in a state that allows the step; refusals name what is wrong. */
+/**
+ * A decision is on the text the approver saw: `seenAt` is the reply's `updatedAt` on their screen.
+ * Returned, edited and sent again since (or passed on by someone else), it is another text.
+ */
+function seenAsItIs(row: ReplyRow, seenAt: string | undefined): void {
+  if (seenAt !== undefined && row.updated_at !== seenAt) throw new Refusal('replies.changedMeanwhile');
+}
+
 function replyFor(db: Database, id: string, states: readonly ReplyState[]): ReplyRow {
   const row = readRow(db, id);
   if (!row) throw new Refusal('errors.not_found');
@@ -160,9 +168,10 @@ export function submitReply(db: Database, args: { id: string; at: string; actor:
 }
 
 /** Returned to the drafter at any step by whoever decides that step; sent again, it starts over. */
-export function returnReply(db: Database, args: { id: string; remarks: string; at: string; actor: Actor }): Reply {
+export function returnReply(db: Database, args: { id: string; remarks: string; seenAt?: string | undefined; at: string; actor: Actor }): Reply {
   const run = db.transaction((): Reply => {
     const row = replyFor(db, args.id, ['submitted']);
+    seenAsItIs(row, args.seenAt);
     const { step, of } = stepFor(db, row, args.actor.login);
     db.prepare("UPDATE replies SET state = 'returned', step = NULL, remarks = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?")
       .run(args.remarks, args.actor.name, args.at, args.at, args.id);
@@ -176,8 +185,9 @@ export function returnReply(db: Database, args: { id: string; remarks: string; a
  * Checked before accepting: that the reply still waits, at a step `login` decides; at the last
  * step also that the case has its sign, since the czystopis prints it. Says which step it is.
  */
-export function checkAcceptance(db: Database, args: { id: string; login: string }): { step: number; final: boolean } {
+export function checkAcceptance(db: Database, args: { id: string; login: string; seenAt?: string | undefined }): { step: number; final: boolean } {
   const row = replyFor(db, args.id, ['submitted']);
+  seenAsItIs(row, args.seenAt);
   const { step, of } = stepFor(db, row, args.login);
   const final = step === of;
   if (final && row.case_sign === null) throw new Refusal('replies.provisionalSign');
@@ -185,9 +195,9 @@ export function checkAcceptance(db: Database, args: { id: string; login: string 
 }
 
 /** Accepts a step before the last: the reply goes on to the next step, and the metryka says who passed which. */
-export function acceptReplyStep(db: Database, args: { id: string; step: number; at: string; actor: Actor }): Reply {
+export function acceptReplyStep(db: Database, args: { id: string; step: number; seenAt?: string | undefined; at: string; actor: Actor }): Reply {
   const run = db.transaction((): Reply => {
-    const { step, final } = checkAcceptance(db, { id: args.id, login: args.actor.login });
+    const { step, final } = checkAcceptance(db, { id: args.id, login: args.actor.login, seenAt: args.seenAt });
     // Decided on what the approver saw: had someone else moved it meanwhile, this step is not theirs to pass.
     if (step !== args.step || final) throw new Refusal('replies.wrongState');
     const row = readRow(db, args.id) ?? missing(args.id);
@@ -199,9 +209,9 @@ export function acceptReplyStep(db: Database, args: { id: string; step: number; 
 }
 
 /** Accepts the last step with the final PDF already stored under `finalSha256`: from here on the reply is frozen. */
-export function acceptReply(db: Database, args: { id: string; finalSha256: string; finalSign: string; step?: number; at: string; actor: Actor }): Reply {
+export function acceptReply(db: Database, args: { id: string; finalSha256: string; finalSign: string; step?: number; seenAt?: string | undefined; at: string; actor: Actor }): Reply {
   const run = db.transaction((): Reply => {
-    const { step, final } = checkAcceptance(db, { id: args.id, login: args.actor.login });
+    const { step, final } = checkAcceptance(db, { id: args.id, login: args.actor.login, seenAt: args.seenAt });
     if (!final || (args.step !== undefined && args.step !== step)) throw new Refusal('replies.wrongState');
     const row = readRow(db, args.id) ?? missing(args.id);
     // The PDF was made with the sign as it was a moment ago; it must still be the case's sign.
