@@ -84,6 +84,19 @@ describe('dekretacja across workstations through the central server', { timeout:
     ok(await clerk.dispatch('sync.now', {}));
     const again = await fetch(`${server.url}/v1/track/${letter.trackingCode}?pin=${letter.trackingPin}`);
     expect(((await again.json()) as { dueDate: string | null }).dueDate).toBe('2027-01-29');
+    // A second letter (the missing map) joins the case on the clerk's PC; the head's desk shows it, and who joined it.
+    const supplement = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Uzupełnienie: mapa do podziału działki 12/3' }))) as IncomingItem;
+    ok(await registryDesk.dispatch('sync.now', {}));
+    ok(await clerk.dispatch('sync.now', {}));
+    ok(await clerk.dispatch('cases.attachItem', { id: opened.id, itemId: supplement.id }));
+    expect(ok(await clerk.dispatch('sync.now', {}))).toMatchObject({ pending: 0, issues: 0 });
+    ok(await head.dispatch('sync.now', {}));
+    const atHead = ok(await head.dispatch('cases.get', { id: opened.id })) as { itemIds: string[]; events: { kind: string; actorName: string; details: Record<string, unknown> }[] };
+    expect([...atHead.itemIds].sort()).toEqual([letter.id, supplement.id].sort());
+    expect(atHead.events.filter((e) => e.kind === 'item_attached').map((e) => [e.details['rpwNumber'], e.actorName])).toEqual([
+      [letter.rpwNumber, CLERK.displayName], [supplement.rpwNumber, CLERK.displayName],
+    ]);
+
     ok(await registryDesk.dispatch('sync.now', {}));
     const seenAtDesk = ok(await registryDesk.dispatch('registry.get', { id: letter.id })) as { events: { kind: string; actor: string }[] };
     expect(seenAtDesk.events.map((e) => [e.kind, e.actor])).toEqual([['registered', 'Anna Nowak'], ['routed', 'Anna Nowak'], ['assigned', 'Jan Zieliński'], ['accepted', 'Ewa Wiśniewska']]);

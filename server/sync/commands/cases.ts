@@ -46,8 +46,8 @@ export async function openCaseCommand(ctx: CommandContext, args: z.output<typeof
   );
   // Letters pushed earlier are on the server; one still waiting on another desk is simply not linked.
   await ctx.tx.query(
-    'INSERT INTO case_items (case_id, item_id) SELECT $1, id FROM incoming_items WHERE id = ANY($2::uuid[]) ON CONFLICT DO NOTHING',
-    [c.id, c.itemIds],
+    'INSERT INTO case_items (case_id, item_id, attached_by, attached_at) SELECT $1, id, $3, now() FROM incoming_items WHERE id = ANY($2::uuid[]) ON CONFLICT DO NOTHING',
+    [c.id, c.itemIds, ctx.user.displayName],
   );
   await logCaseChange(ctx, c.id);
   return { number: counter.last_no, sign };
@@ -111,7 +111,7 @@ export async function attachItemCommand(ctx: CommandContext, args: z.output<type
   await ownCase(ctx, args.caseId);
   const item = await ctx.tx.query('SELECT 1 FROM incoming_items WHERE id = $1', [args.itemId]);
   if (item.length === 0) throw new CommandRejection('unknown_item', 'cases.unknownItem');
-  await ctx.tx.query('INSERT INTO case_items (case_id, item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [args.caseId, args.itemId]);
+  await ctx.tx.query('INSERT INTO case_items (case_id, item_id, attached_by, attached_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING', [args.caseId, args.itemId, ctx.user.displayName]);
   await logCaseChange(ctx, args.caseId);
   return null;
 }
@@ -139,6 +139,8 @@ async function logCaseChange(ctx: CommandContext, caseId: string): Promise<void>
        'handlerLogin', c.handler_login, 'settlement', c.settlement, 'closedAt', c.closed_at, 'closedBy', c.closed_by,
        'openedAt', c.opened_at, 'openedByLogin', u.login, 'openedByName', u.display_name,
        'itemIds', coalesce((SELECT json_agg(ci.item_id ORDER BY ci.item_id) FROM case_items ci WHERE ci.case_id = c.id), '[]'),
+       'items', coalesce((SELECT json_agg(json_build_object('id', ci.item_id, 'attachedBy', ci.attached_by, 'attachedAt', ci.attached_at) ORDER BY ci.item_id)
+                          FROM case_items ci WHERE ci.case_id = c.id), '[]'),
        'pauses', coalesce((SELECT json_agg(json_build_object('from', p.from_date::text, 'to', p.to_date::text, 'reason', p.reason, 'pausedBy', p.paused_by, 'resumedBy', p.resumed_by) ORDER BY p.from_date)
                            FROM case_pauses p WHERE p.case_id = c.id), '[]'),
        'extensions', coalesce((SELECT json_agg(json_build_object('noticeOn', e.notice_on::text, 'newDate', e.new_date::text, 'reason', e.reason, 'addedBy', e.added_by) ORDER BY e.added_at, e.new_date)

@@ -22,6 +22,8 @@ const RemoteCase = z.object({
   openedByLogin: z.string(),
   openedByName: z.string(),
   itemIds: z.array(z.string()),
+  // Who attached each letter, and when (server migration 0011); absent from older snapshots.
+  items: z.array(z.object({ id: z.string(), attachedBy: z.string().nullish(), attachedAt: z.string().nullish() })).optional(),
   // Who acted: absent from snapshots logged before the server recorded it (server migration 0010).
   pauses: z.array(z.object({ from: z.iso.date(), to: z.iso.date().nullable(), reason: z.string(), pausedBy: z.string().nullish(), resumedBy: z.string().nullish() })),
   extensions: z.array(z.object({ noticeOn: z.iso.date(), newDate: z.iso.date(), reason: z.string(), addedBy: z.string().nullish() })),
@@ -96,12 +98,16 @@ function insertCase(db: Database, c: RemoteCase): boolean {
 
 function mergeLetters(db: Database, c: RemoteCase, at: string): boolean {
   let changed = false;
+  const attached = new Map((c.items ?? []).map((i) => [i.id, i]));
   for (const itemId of c.itemIds) {
     const item = db.prepare<[string], { rpw_number: string }>('SELECT rpw_number FROM incoming_items WHERE id = ?').get(itemId);
     // A letter this desk cannot see (another unit's, restricted) stays off its copy of the case.
     if (!item) continue;
-    if (db.prepare('INSERT OR IGNORE INTO case_items (case_id, item_id, attached_at) VALUES (?, ?, ?)').run(c.id, itemId, at).changes === 1) {
-      appendCaseEvent(db, c.id, at, SERVER_ACTOR, 'item_attached', { itemId, rpwNumber: item.rpw_number, viaServer: true });
+    const by = attached.get(itemId);
+    // PostgreSQL's "…+00:00" written as this desk writes instants, so the metryka sorts as one.
+    const when = by?.attachedAt ? new Date(by.attachedAt).toISOString() : at;
+    if (db.prepare('INSERT OR IGNORE INTO case_items (case_id, item_id, attached_at) VALUES (?, ?, ?)').run(c.id, itemId, when).changes === 1) {
+      appendCaseEvent(db, c.id, when, viaServer(by?.attachedBy), 'item_attached', { itemId, rpwNumber: item.rpw_number, viaServer: true });
       changed = true;
     }
   }
