@@ -276,6 +276,7 @@ export const en: Messages = {
     stepAcceptedStatus: 'Step {step} of {of} approved: the draft waits for the next approval step.',
     stepShort: 'approval {step} of {of}',
     stepOf: 'approval {step} of {of}: {who}',
+    substituteLine: '{post} {name} (standing in for {absent})',
     approverLine: '{post} {name}',
     approversJoin: ' or ',
     nobodyAtStep: 'nobody — the approval chain needs correcting',

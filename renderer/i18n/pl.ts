@@ -274,6 +274,7 @@ export const pl = {
     stepAcceptedStatus: 'Zaakceptowano krok {step} z {of}: projekt czeka na kolejny krok akceptacji.',
     stepShort: 'akceptacja {step} z {of}',
     stepOf: 'akceptacja {step} z {of}: {who}',
+    substituteLine: '{post} {name} (w zastępstwie: {absent})',
     approverLine: '{post} {name}',
     approversJoin: ' lub ',
     nobodyAtStep: 'nikt — ścieżka akceptacji wymaga poprawienia',

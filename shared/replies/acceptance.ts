@@ -41,7 +41,8 @@ export const AcceptanceChain = z.object({
 export type AcceptanceChain = z.infer<typeof AcceptanceChain>;
 
 /** Someone who may decide a step, with the post they hold (the UI and the metryka show it). */
-export const Approver = z.object({ login: z.string(), name: z.string(), post: z.string() });
+/** Who may decide a step; `substituteFor` names the absent approver someone stands in for (zastępstwo). */
+export const Approver = z.object({ login: z.string(), name: z.string(), post: z.string(), substituteFor: z.string().optional() });
 export type Approver = z.infer<typeof Approver>;
 
 /** Where a submitted reply stands in its chain: step `step` of `of`, and who may decide it now. */

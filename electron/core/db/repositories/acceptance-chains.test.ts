@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { officeToday } from '../../../../shared/dates.ts';
+import { addDays } from '../../../../shared/deadlines/dates.ts';
 import { AcceptanceChainInput } from '../../../../shared/replies/acceptance.ts';
 import { TemplateInput } from '../../../../shared/replies/templates.ts';
 import { uuidv7 } from '../../ids.ts';
@@ -112,6 +114,25 @@ describe('akceptacja along a unit\'s chain', () => {
     expect(() => submitReply(db, { id: bySecretary.id, at: AT, actor: { login: SECRETARY, name: 'Anna Nowak', post: 'Sekretarz Miasta' } })).toThrow('replies.noApprover');
     const second = draftReply(db, { id: uuidv7(), caseId, templateId, addressee: 'Jan Nowak', at: AT, actor: CLERK });
     expect(submitReply(db, { id: second.id, at: AT, actor: CLERK }).acceptance).toMatchObject({ approver: { approver: 'person', login: SECRETARY }, approvers: [{ login: SECRETARY, post: 'Sekretarz Miasta' }] });
+    db.close();
+  });
+
+  it('lets whoever stands in for an absent head today decide their step, and nobody whose zastępstwo is over', () => {
+    const { db, caseId, sign, templateId } = cityWithCase();
+    const substitute: Actor = { login: 'ajankowska2', name: 'Aleksandra Jankowska', post: 'Główny specjalista' };
+    const today = officeToday();
+    const stands = db.prepare('INSERT INTO substitutions (absent_login, substitute_login, from_date, to_date) VALUES (?, ?, ?, ?)');
+    stands.run(SECTION_HEAD.login, substitute.login, addDays(today, -1), addDays(today, 1));
+    // An earlier zastępstwo, over yesterday: that person decides nothing now.
+    stands.run(SECTION_HEAD.login, DEPARTMENT_HEAD.login, addDays(today, -10), addDays(today, -1));
+    const reply = draftReply(db, { id: uuidv7(), caseId, templateId, addressee: 'Jan Nowak', at: AT, actor: CLERK });
+    expect(submitReply(db, { id: reply.id, at: AT, actor: CLERK }).acceptance?.approvers).toEqual([
+      { login: SECTION_HEAD.login, name: SECTION_HEAD.name, post: SECTION_HEAD.post },
+      { login: substitute.login, name: substitute.name, post: substitute.post, substituteFor: SECTION_HEAD.name },
+    ]);
+    expect(waitingFor(db, substitute.login)).toEqual([reply.id]);
+    expect(waitingFor(db, DEPARTMENT_HEAD.login)).toEqual([]);
+    expect(acceptReply(db, { id: reply.id, finalSha256: SHA, finalSign: sign, at: LATER, actor: substitute })).toMatchObject({ state: 'accepted' });
     db.close();
   });
 

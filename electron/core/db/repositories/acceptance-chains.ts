@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { officeToday } from '../../../../shared/dates.ts';
 import {
   AcceptanceStep, chainProblems, DEFAULT_CHAIN, type AcceptanceChain, type AcceptanceChainInput, type Approver,
 } from '../../../../shared/replies/acceptance.ts';
@@ -78,7 +79,33 @@ const keptChains = new Map<string, AcceptanceStep[]>();
  * their own draft. A named person decides their step unless they left or drafted the reply, and
  * then their own head does, the same way.
  */
-export function approversOf(db: Database, step: AcceptanceStep, unitCode: string, drafter: string): Approver[] {
+export function approversOf(db: Database, step: AcceptanceStep, unitCode: string, drafter: string, on: string = officeToday()): Approver[] {
+  return withSubstitutes(db, namedApprovers(db, step, unitCode, drafter), drafter, on);
+}
+
+/**
+ * Whoever stands in for an approver today (zastępstwo, set with the organisation) may decide for
+ * them: an absent head does not hold replies up. Never the drafter themselves.
+ */
+function withSubstitutes(db: Database, approvers: readonly Approver[], drafter: string, on: string): Approver[] {
+  const substitutes = statement<[string, string, string, string], Approver>(
+    db,
+    `SELECT p.login, p.display_name AS name, p.post FROM substitutions s JOIN people p ON p.login = s.substitute_login
+     WHERE s.absent_login = ? AND s.from_date <= ? AND s.to_date >= ? AND p.active = 1 AND p.login <> ? ORDER BY p.display_name COLLATE NOCASE, p.login`,
+  );
+  const all = [...approvers];
+  const seen = new Set(all.map((a) => a.login));
+  for (const approver of approvers) {
+    for (const substitute of substitutes.all(approver.login, on, on, drafter)) {
+      if (seen.has(substitute.login)) continue;
+      seen.add(substitute.login);
+      all.push({ ...substitute, substituteFor: approver.name });
+    }
+  }
+  return all;
+}
+
+function namedApprovers(db: Database, step: AcceptanceStep, unitCode: string, drafter: string): Approver[] {
   switch (step.approver) {
     case 'unit_head':
       return headsFrom(db, unitCode, drafter);
