@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { officeToday } from '../../shared/dates.ts';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { freshDataDir, rpc, startDevServerProcess, useDesk, type RunningDevServer } from './devserver-process.ts';
+import { workAs } from './work-as.ts';
 
 // The demo city: Referat GN-I (its clerk and head) in Wydział GN (its naczelnik).
 const GN_I_CLERK = 'iadamczyk2';
@@ -13,11 +14,6 @@ test.afterEach(async () => {
   await server?.stop();
   server = null;
 });
-
-async function workAs(page: Page, login: string): Promise<void> {
-  await page.getByLabel('Pracuję jako').selectOption(login);
-  await expect(page.getByLabel('Pracuję jako')).toHaveValue(login);
-}
 
 test('an administrator sets a two-step akceptacja for a referat; the draft passes its head, is returned by the naczelnik, and after a second pass becomes the czystopis', async ({ page }) => {
   server = await startDevServerProcess(freshDataDir(), { demo: true });

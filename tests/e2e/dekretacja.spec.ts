@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { caseDeadline, findMatterType } from '../../shared/deadlines/index.ts';
 import { officeIsoDate, officeToday, officeYear } from '../../shared/dates.ts';
 import { freshDataDir, rpc, startDevServerProcess, useDesk, type RunningDevServer } from './devserver-process.ts';
+import { workAs } from './work-as.ts';
 
 // The demo city (`npm start` loads it): the registry desk of the Kancelaria Ogólna, the Referat
 // Gospodarki Nieruchomościami (GN-I) and the Wydział Komunikacji i Transportu (KT).
@@ -23,12 +24,6 @@ async function registerLetter(subject: string): Promise<{ id: string; rpwNumber:
     receivedAt: new Date().toISOString(), channel: 'post', sender: { name: 'Zofia Łęcka', address: 'ul. Ozimska 12, 45-057 Opole' },
     senderReference: null, letterDate: null, subject, attachmentsCount: 0,
   })) as { id: string; rpwNumber: string; receivedAt: string };
-}
-
-/** "Pracuję jako" in the header: local mode's way of saying who sits at the desk. */
-async function workAs(page: Page, login: string): Promise<void> {
-  await page.getByLabel('Pracuję jako').selectOption(login);
-  await expect(page.getByLabel('Pracuję jako')).toHaveValue(login);
 }
 
 async function openInbox(page: Page): Promise<void> {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { officeToday } from '../../shared/dates.ts';
 import { pdfText } from '../../electron/core/test-support/pdf-probe.ts';
 import { freshDataDir, rpc, startDevServerProcess, useDesk, type RunningDevServer } from './devserver-process.ts';
+import { workAs } from './work-as.ts';
 
 // The demo city's GN department (sections GN-I, GN-II): its head and a GN-I clerk and head.
 const GN_HEAD = 'mdabrowska';
@@ -17,11 +18,6 @@ test.afterEach(async () => {
   await server?.stop();
   server = null;
 });
-
-async function workAs(page: Page, login: string): Promise<void> {
-  await page.getByLabel('Pracuję jako').selectOption(login);
-  await expect(page.getByLabel('Pracuję jako')).toHaveValue(login);
-}
 
 async function register(devserver: RunningDevServer, channel: string, subject: string): Promise<{ id: string; rpwNumber: string }> {
   return (await rpc(devserver, 'registry.register', {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { officeToday, officeYear } from '../../shared/dates.ts';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pdfFonts, pdfText } from '../../electron/core/test-support/pdf-probe.ts';
 import { freshDataDir, rpc, startDevServerProcess, useDesk, type RunningDevServer } from './devserver-process.ts';
+import { workAs } from './work-as.ts';
 
 // The demo city's Referat Gospodarki Nieruchomościami (GN-I): its head and a clerk.
 const GN_I_HEAD = 'jkozlowski2';
@@ -13,11 +14,6 @@ test.afterEach(async () => {
   await server?.stop();
   server = null;
 });
-
-async function workAs(page: Page, login: string): Promise<void> {
-  await page.getByLabel('Pracuję jako').selectOption(login);
-  await expect(page.getByLabel('Pracuję jako')).toHaveValue(login);
-}
 
 test('a clerk drafts a reply from a template, the head returns it with remarks, then accepts it; the czystopis is the final PDF, sent and delivered', async ({ page }) => {
   server = await startDevServerProcess(freshDataDir(), { demo: true });

@@ -3,9 +3,10 @@ import { officeToday } from '../../shared/dates.ts';
 import { addDays } from '../../shared/deadlines/dates.ts';
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pdfText } from '../../electron/core/test-support/pdf-probe.ts';
 import { freshDataDir, rpc, startDevServerProcess, useDesk, type RunningDevServer } from './devserver-process.ts';
+import { workAs } from './work-as.ts';
 
 // The demo city's Wydział Gospodarki Nieruchomościami (GN, with sections GN-I and GN-II): its head and two clerks.
 const GN_HEAD = 'mdabrowska';
@@ -20,11 +21,6 @@ test.afterEach(async () => {
 });
 
 const isoDay = (offset: number): string => addDays(officeToday(), offset);
-
-async function workAs(page: Page, login: string): Promise<void> {
-  await page.getByLabel('Pracuję jako').selectOption(login);
-  await expect(page.getByLabel('Pracuję jako')).toHaveValue(login);
-}
 
 /** Cases closed today: started 10 and 5 days ago (on time, 1 month), 70 days ago (late); one in OR, outside GN. */
 async function seed(devserver: RunningDevServer): Promise<{ late: { id: string; sign: string } }> {
