@@ -113,6 +113,7 @@ export async function benchReports(items = Number(process.env['BENCH_ITEMS'] ?? 
     await report(`timeliness_year_by_${groupBy}`, () => worker.call('reports.timeliness', { ...year, groupBy }));
   }
   await report('timeliness_month_by_unit', () => worker.call('reports.timeliness', { from: '2026-10-01', to: '2026-10-31', minCount: 5, scope: null, groupBy: 'unit' }));
+  await report('timeliness_trend_12_months', () => worker.call('reports.timelinessTrend', { to: '2026-11-30', scope: null }));
   await report('timeliness_year_one_department', () => worker.call('reports.timeliness', { ...year, scope: ['GN', 'GN-I', 'GN-II'], groupBy: 'handler' }));
   for (const groupBy of ['unit', 'handler'] as const) {
     await report(`open_today_by_${groupBy}`, () => worker.call('reports.open', { asOf: '2026-11-25', groupBy, scope: null }));
