@@ -54,7 +54,7 @@ export const en: Messages = {
       },
     },
     title: 'Reports',
-    lead: 'Timeliness and processing time of cases, and cases in progress, for the units you head (the city secretary sees all). Every figure opens the list of cases or letters behind it.',
+    lead: 'Timeliness and processing time of cases, cases in progress, incoming and outgoing mail — for the units you head (the city secretary sees all). Every figure opens the list of cases or letters behind it.',
     kindLabel: 'Report',
     kinds: { timeliness: 'Timeliness (closed cases)', open: 'Cases in progress and overdue', intake: 'Incoming mail', outgoing: 'Outgoing mail (RKW)' },
     filters: { from: 'Closed from', to: 'Closed until', asOf: 'As of', groupBy: 'Group by', minCount: 'Minimum group size',

@@ -52,7 +52,7 @@ export const pl = {
       },
     },
     title: 'Raporty',
-    lead: 'Terminowość i czas załatwiania spraw oraz sprawy w toku, dla komórek, którymi kierujesz (sekretarz miasta widzi wszystkie). Każda liczba otwiera listę spraw lub pism, z których powstała.',
+    lead: 'Terminowość i czas załatwiania spraw, sprawy w toku, wpływ i wysyłka korespondencji — dla komórek, którymi kierujesz (sekretarz miasta widzi wszystkie). Każda liczba otwiera listę spraw lub pism, z których powstała.',
     kindLabel: 'Rodzaj raportu',
     kinds: { timeliness: 'Terminowość (sprawy zakończone)', open: 'Sprawy w toku i przeterminowane', intake: 'Wpływ korespondencji', outgoing: 'Wysyłka (RKW)' },
     filters: { from: 'Zakończone od', to: 'Zakończone do', asOf: 'Stan na dzień', groupBy: 'Grupuj według', minCount: 'Minimalna liczebność grupy',

@@ -57,8 +57,8 @@ export class ReportsService {
 
   /**
    * Computes the closed cases' outcomes that are missing (after an upgrade: all of them, 15 s for
-   * 250,000) in chunks, reporting `reports.progress`, so the database answers other desks' calls
-   * between chunks and a supervisor sees how far it got. The workstation starts this in the
+   * 250,000) in chunks, reporting `reports.progress`, so the database worker answers this desk's
+   * other calls between chunks and a supervisor sees how far it got. The workstation starts this in the
    * background; a report asked meanwhile waits for the same run. A few stale cases (the usual:
    * closed since the last report) are left to the report's own refresh.
    */
