@@ -129,6 +129,12 @@ export const en: Messages = {
       columns: { reference: 'Case sign / RPW no.', title: 'Title / subject', unit: 'Unit', handler: 'Handler', startedOn: 'Started / received', dueOn: 'Deadline', closedOn: 'Closed', netDays: 'Net days' },
     },
     chart: { caption: 'Share of cases closed on time (groups below the minimum left out)', empty: 'No group has enough cases to compare.' },
+    durations: {
+      caption: 'How long the cases closed in the period took (calendar days, pauses left out)',
+      band: '{from}–{to} days',
+      over: 'over {from} days',
+      axis: 'Duration of the case',
+    },
     timelinessTrend: {
       caption: 'Cases closed on time and late, month by month ({from} – {to})',
       line: '{month}: {closed} closed, {share} on time',

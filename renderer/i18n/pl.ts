@@ -127,6 +127,12 @@ export const pl = {
       columns: { reference: 'Znak sprawy / nr RPW', title: 'Tytuł / treść', unit: 'Komórka', handler: 'Prowadzący', startedOn: 'Wszczęcie / wpływ', dueOn: 'Termin', closedOn: 'Zakończenie', netDays: 'Dni netto' },
     },
     chart: { caption: 'Odsetek spraw zakończonych w terminie (grupy poniżej minimum pominięte)', empty: 'Żadna grupa nie ma dość spraw do porównania.' },
+    durations: {
+      caption: 'Ile trwały sprawy zakończone w okresie (dni kalendarzowe bez zawieszeń)',
+      band: '{from}–{to} dni',
+      over: 'ponad {from} dni',
+      axis: 'Czas trwania sprawy',
+    },
     timelinessTrend: {
       caption: 'Sprawy zakończone w terminie i po terminie, miesiąc po miesiącu ({from} – {to})',
       line: '{month}: zakończono {closed}, w terminie {share}',

@@ -14,7 +14,7 @@ function row(key: string | null, closed: number, onTimeShare: number | null, bel
 }
 
 function report(rows: TimelinessRow[], from = '2026-04-01'): TimelinessReport {
-  return { query: { from, to: '2026-04-30', groupBy: 'unit', minCount: 5 }, scope: null, rows, total: row(null, 0, null) };
+  return { query: { from, to: '2026-04-30', groupBy: 'unit', minCount: 5 }, scope: null, rows, total: row(null, 0, null), durations: [] };
 }
 
 /** A transport whose answers the test releases by hand, in any order. */

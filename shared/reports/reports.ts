@@ -72,12 +72,19 @@ export const TimelinessRow = GroupHead.extend({
 });
 export type TimelinessRow = z.infer<typeof TimelinessRow>;
 
+/** How long cases took, net of pauses: the bands of the distribution chart (days, both ends included; null: and more). */
+export const DURATION_BANDS: readonly (readonly [number, number | null])[] = [[0, 7], [8, 14], [15, 30], [31, 60], [61, 90], [91, null]];
+export const DurationBand = z.object({ from: z.number().int(), to: z.number().int().nullable(), cases: z.number().int() });
+export type DurationBand = z.infer<typeof DurationBand>;
+
 export const TimelinessReport = z.object({
   query: z.object({ from: z.string(), to: z.string(), groupBy: ReportGrouping, minCount: z.number().int() }),
   /** Null: every unit (the city secretary); else the units the reader heads, sections included. */
   scope: z.array(z.string()).nullable(),
   rows: z.array(TimelinessRow),
   total: TimelinessRow,
+  /** The period's closed cases by days net of pauses, in DURATION_BANDS. */
+  durations: z.array(DurationBand),
 });
 export type TimelinessReport = z.infer<typeof TimelinessReport>;
 

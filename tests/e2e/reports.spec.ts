@@ -72,6 +72,9 @@ test('a unit head filters the timeliness report, drills down to a late case, and
   await expect(page.getByTestId('timeliness-chart').locator('canvas').first()).toBeVisible();
   // The year's trend, month by month: this month's 4 closures in GN, 3 on time.
   await expect(page.getByTestId('timeliness-trend').locator('[role="img"]')).toHaveAttribute('aria-label', /: zakończono 4, w terminie 75,0%$/u);
+  // How long they took: 5 and 3 days, 10 days, 70 days.
+  await expect(page.getByTestId('duration-chart').locator('[role="img"]'))
+    .toHaveAttribute('aria-label', '0–7 dni: 2; 8–14 dni: 1; 15–30 dni: 0; 31–60 dni: 0; 61–90 dni: 1; ponad 90 dni: 0');
   const screen = await gnI.getByRole('cell').allTextContents();
   const total = await table.locator('tfoot').getByRole('cell').allTextContents();
 

@@ -48,6 +48,18 @@ describe('timeliness report (hand-computed over report-fixture.ts)', () => {
     expect(report.rows).toHaveLength(2);
   });
 
+  it('spreads the period’s closed cases over bands of days net of pauses, for the distribution chart', () => {
+    const { db } = fixtureDb();
+    // Net days as above: D 30; E 31, A 32, F 34, C 48, B 59.
+    expect(timelinessReport(db, { ...APRIL_MAY, groupBy: 'unit' }).durations).toEqual([
+      { from: 0, to: 7, cases: 0 }, { from: 8, to: 14, cases: 0 }, { from: 15, to: 30, cases: 1 },
+      { from: 31, to: 60, cases: 5 }, { from: 61, to: 90, cases: 0 }, { from: 91, to: null, cases: 0 },
+    ]);
+    // A unit head's: GN-II's E and F only.
+    expect(timelinessReport(db, { ...APRIL_MAY, groupBy: 'unit', scope: ['GN-II'] }).durations.map((b) => b.cases)).toEqual([0, 0, 0, 2, 0, 0]);
+    db.close();
+  });
+
   it('takes a case closed on the last day of a month into that month only', () => {
     const { db, fixture } = fixtureDb();
     const april = timelinessReport(db, { from: '2026-04-01', to: '2026-04-30', scope: null, minCount: 1, groupBy: 'unit' });

@@ -6,8 +6,9 @@ import { findMatterType } from '../../../../shared/deadlines/matter-types.ts';
 import type { Extension } from '../../../../shared/deadlines/case-deadline.ts';
 import type { Pause } from '../../../../shared/deadlines/pauses.ts';
 import { caseOutcome, figuresOf, inMeasure, openStanding, type OpenStanding, type OutcomeAggregate } from '../../../../shared/reports/metrics.ts';
-import type {
-  DrillResult, DrillRow, OpenGrouping, OpenMeasure, OpenReport, OpenRow, ReportGrouping, TimelinessMeasure, TimelinessReport, TimelinessRow,
+import {
+  DURATION_BANDS, type DrillResult, type DrillRow, type DurationBand, type OpenGrouping, type OpenMeasure, type OpenReport, type OpenRow, type ReportGrouping,
+  type TimelinessMeasure, type TimelinessReport, type TimelinessRow,
 } from '../../../../shared/reports/reports.ts';
 
 /**
@@ -210,7 +211,19 @@ export function timelinessReport(db: Database, args: TimelinessArgs): Timeliness
       .map(([key, aggregate]) => line(key, labels.get(key) ?? key ?? '', aggregate, byGroup === null ? null : (byGroup.get(key) ?? 0)))
       .sort(byKey),
     total: line(null, '', total, waiting.total),
+    durations: durationBands(total.netDays),
   };
+}
+
+/** Counts of the sorted `days` in each of DURATION_BANDS. */
+function durationBands(days: ArrayLike<number>): DurationBand[] {
+  const bands = DURATION_BANDS.map(([from, to]) => ({ from, to, cases: 0 }));
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] ?? 0;
+    const band = bands.find((b) => b.to === null || day <= b.to);
+    if (band) band.cases += 1;
+  }
+  return bands;
 }
 
 const EMPTY: OutcomeAggregate = { closed: 0, onTime: 0, late: 0, notices: 0, netDays: new Float64Array(0), firstActionDays: new Float64Array(0), resolutionDays: new Float64Array(0) };
