@@ -133,6 +133,13 @@ test('the outgoing report shows what GN-I sent, the postage and the receipts sti
   await expect(channels.getByRole('row').filter({ hasText: 'ePUAP' }).getByRole('cell')).toHaveText(['1', '0,00 zł', '0', '0', '0']);
   await expect(page.getByTestId('outgoing-unit').getByRole('row').filter({ hasText: 'GN-I —' }).getByRole('cell')).toHaveText(['2', '8,60 zł', '1', '0', '0']);
 
+  // Sortable by any column: postage, largest first, puts the registered letter on top; again, at the bottom.
+  const postage = channels.getByRole('columnheader', { name: 'Opłata pocztowa' });
+  await postage.getByRole('button').click();
+  await expect(postage).toHaveAttribute('aria-sort', 'descending');
+  await expect(channels.locator('tbody th').first()).toHaveText('List polecony za potwierdzeniem odbioru (KPA)');
+  await postage.getByRole('button').click();
+  await expect(channels.locator('tbody th').last()).toHaveText('List polecony za potwierdzeniem odbioru (KPA)');
   await channels.locator('tfoot').getByRole('button', { name: /^Pisma bez potwierdzenia odbioru, Razem: 1\./u }).click();
   await expect(page.getByTestId('report-drill').getByRole('status')).toHaveText('1 pozycja');
   // The registered letter, not the ePUAP one whose proof came back.
