@@ -11,9 +11,9 @@ import {
 import { RpcError, type ErrorCode } from '../../shared/result.ts';
 import { useApi } from '../api/index.ts';
 import { firstOfMonth, lastOfMonth, officeToday } from '../format/dates.ts';
+import { compareValues, nextDirection, type SortDirection } from '../format/table-sort.ts';
 
 export type ReportKind = 'timeliness' | 'open' | 'intake' | 'outgoing';
-export type SortDirection = 'asc' | 'desc';
 export type TimelinessColumn = Exclude<keyof TimelinessRow, 'key' | 'belowMinimum'>;
 export type OpenColumn = Exclude<keyof OpenRow, 'key'>;
 
@@ -35,10 +35,6 @@ export interface DrillState {
   readonly errorCode: ErrorCode | null;
 }
 
-function compare(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return (typeof a === 'string' ? a : '').localeCompare(typeof b === 'string' ? b : '', 'pl');
-}
 
 /**
  * Supervisor reports: the filters (period or day, grouping, minimum count), the answers, the
@@ -126,22 +122,15 @@ export const useReportsStore = defineStore('reports', () => {
   }
 
   function sortBy(column: string): void {
-    sort.value = sort.value.column === column
-      ? { column, direction: sort.value.direction === 'asc' ? 'desc' : 'asc' }
-      : { column, direction: column === 'label' ? 'asc' : 'desc' };
+    sort.value = { column, direction: nextDirection(sort.value, column) };
   }
 
   function sorted<Row extends { key: string | null; belowMinimum?: boolean }>(rows: readonly Row[]): Row[] {
     const { column, direction } = sort.value;
-    const sign = direction === 'asc' ? 1 : -1;
     return [...rows].sort((a, b) => {
       // No ranking on tiny samples: whatever the direction, they come after the ranked groups.
       if (RANKING.has(column) && Boolean(a.belowMinimum) !== Boolean(b.belowMinimum)) return a.belowMinimum ? 1 : -1;
-      const va = (a as Record<string, unknown>)[column] ?? null;
-      const vb = (b as Record<string, unknown>)[column] ?? null;
-      if (va === null && vb !== null) return 1;
-      if (vb === null && va !== null) return -1;
-      return sign * compare(va, vb);
+      return compareValues((a as Record<string, unknown>)[column], (b as Record<string, unknown>)[column], direction);
     });
   }
 

@@ -1,33 +1,20 @@
 import { computed, ref } from 'vue';
+import { ariaSortOf, compareValues, nextDirection, type SortDirection } from '../../format/table-sort.ts';
 
-export type SortDirection = 'asc' | 'desc';
 export interface TableSort { readonly table: string; readonly column: string; readonly direction: SortDirection }
 
-/** Nulls (a share of nothing) last whatever the direction; numbers by value, text the Polish way. */
-export function compareValues(a: number | string | null, b: number | string | null, direction: SortDirection): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  const sign = direction === 'asc' ? 1 : -1;
-  return sign * (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'pl'));
-}
-
 /**
- * Sorting for the intake and outgoing tables, one table at a time: a header clicked once sorts by
- * its column (counts largest first, names A–Z), twice the other way; until then each table keeps
- * its own order (periods by date, channels as the register lists them).
+ * Sorting for the intake and outgoing tables, one table at a time, by the rules of every report
+ * table (format/table-sort.ts); until a header is clicked each table keeps its own order (periods
+ * by date, channels as the register lists them).
  */
 export function useTableSort() {
   const sort = ref<TableSort | null>(null);
   function sortBy(table: string, column: string): void {
-    const current = sort.value;
-    sort.value = current?.table === table && current.column === column
-      ? { table, column, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-      : { table, column, direction: column === 'label' ? 'asc' : 'desc' };
+    const current = sort.value?.table === table ? sort.value : null;
+    sort.value = { table, column, direction: nextDirection(current, column) };
   }
-  function ariaSort(table: string, column: string): 'ascending' | 'descending' | 'none' {
-    const current = sort.value;
-    if (current?.table !== table || current.column !== column) return 'none';
-    return current.direction === 'asc' ? 'ascending' : 'descending';
-  }
+  const ariaSort = (table: string, column: string) => ariaSortOf(sort.value?.table === table ? sort.value : null, column);
   function sorted<L>(table: string, lines: readonly L[], value: (line: L, column: string) => number | string | null): L[] {
     const current = sort.value;
     if (current?.table !== table) return [...lines];
