@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import type { ServerDb } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite-db.ts';
@@ -17,4 +18,20 @@ export async function openWithOneCase(): Promise<{ db: ServerDb; caseId: string 
     [caseId, user],
   );
   return { db, caseId };
+}
+
+/**
+ * A describe block's migrated database with one case, opened before its tests and closed after:
+ * call the returned function inside a test. PGlite takes seconds to start on a loaded machine.
+ */
+export function useOneCaseDb(): () => { db: ServerDb; caseId: string } {
+  let opened: { db: ServerDb; caseId: string } | null = null;
+  beforeAll(async () => {
+    opened = await openWithOneCase();
+  }, 60_000);
+  afterAll(() => opened?.db.close());
+  return () => {
+    if (opened === null) throw new Error('the one-case database is opened in beforeAll');
+    return opened;
+  };
 }

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDb } from '../database.ts';
-import { openWithOneCase } from '../../test-support/one-case-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useOneCaseDb } from '../../test-support/one-case-db.ts';
 
-// PGlite takes seconds to start on a loaded machine.
 describe('server migration 0008 case-sync', { timeout: 60_000 }, () => {
-  let db: ServerDb;
-  let caseId: string;
-
-  beforeAll(async () => {
-    ({ db, caseId } = await openWithOneCase());
-  }, 60_000);
-  afterAll(() => db.close());
+  const oneCase = useOneCaseDb();
 
   it('keeps a closed case with its settlement and date, and an open one without', async () => {
+    const { db, caseId } = oneCase();
     await expect(db.query("UPDATE cases SET status = 'closed' WHERE id = $1", [caseId])).rejects.toThrow(/cases_closed_consistent/u);
     await expect(db.query("UPDATE cases SET status = 'closed', settlement = 'Decyzja' WHERE id = $1", [caseId])).rejects.toThrow(/cases_closed_consistent/u);
     await db.query("UPDATE cases SET status = 'closed', settlement = 'Decyzja', closed_at = now(), closed_by = 'Anna' WHERE id = $1", [caseId]);
@@ -21,6 +14,7 @@ describe('server migration 0008 case-sync', { timeout: 60_000 }, () => {
   });
 
   it('keeps each note once by the id its desk gave it', async () => {
+    const { db, caseId } = oneCase();
     const noteId = randomUUID();
     const add = () => db.query("INSERT INTO case_notes (id, case_id, text, author_login, author_name) VALUES ($1, $2, 'Notatka', 'anna', 'Anna') ON CONFLICT (id) DO NOTHING", [noteId, caseId]);
     await add();

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDb } from '../database.ts';
-import { openWithOneCase } from '../../test-support/one-case-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useOneCaseDb } from '../../test-support/one-case-db.ts';
 
 describe('server migration 0009 outgoing-letters', { timeout: 60_000 }, () => {
-  let db: ServerDb;
-  let caseId: string;
-
-  beforeAll(async () => {
-    ({ db, caseId } = await openWithOneCase());
-  }, 60_000);
-  afterAll(() => db.close());
+  const oneCase = useOneCaseDb();
 
   it('keeps a sent reply of a known case, with delivery as a date and a kind, never both delivered and returned', async () => {
+    const { db, caseId } = oneCase();
     const id = randomUUID();
     await db.query("INSERT INTO outgoing_letters (id, case_id, rkw_number, channel, sent_on, recorded_by) VALUES ($1, $2, 'RKW/KO/1/2026', 'registered_zpo', '2026-12-02', 'Anna')", [id, caseId]);
     await expect(db.query("INSERT INTO outgoing_letters (id, case_id, rkw_number, channel, sent_on, recorded_by) VALUES ($1, $2, 'RKW/KO/2/2026', 'email', '2026-12-02', 'Anna')", [randomUUID(), randomUUID()])).rejects.toThrow(/foreign key/u);

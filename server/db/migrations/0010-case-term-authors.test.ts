@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDb } from '../database.ts';
-import { openWithOneCase } from '../../test-support/one-case-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useOneCaseDb } from '../../test-support/one-case-db.ts';
 
 describe('server migration 0010 case-term-authors', { timeout: 60_000 }, () => {
-  let db: ServerDb;
-  let caseId: string;
-
-  beforeAll(async () => {
-    ({ db, caseId } = await openWithOneCase());
-  }, 60_000);
-  afterAll(() => db.close());
+  const oneCase = useOneCaseDb();
 
   it('keeps who paused, resumed and extended a term, and leaves older rows without a name', async () => {
+    const { db, caseId } = oneCase();
     await db.query("INSERT INTO case_pauses (case_id, from_date, reason) VALUES ($1, '2026-11-21', 'Wezwanie')", [caseId]);
     await db.query("INSERT INTO case_pauses (case_id, from_date, to_date, reason, paused_by, resumed_by) VALUES ($1, '2026-11-25', '2026-11-27', 'Opinia', 'Anna', 'Jan')", [caseId]);
     await db.query("INSERT INTO case_extensions (case_id, notice_on, new_date, reason, added_by) VALUES ($1, '2026-12-01', '2027-01-15', 'Opinia biegłego', 'Anna')", [caseId]);

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDb } from '../database.ts';
-import { openWithOneCase } from '../../test-support/one-case-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useOneCaseDb } from '../../test-support/one-case-db.ts';
 
 describe('server migration 0011 case-item-authors', { timeout: 60_000 }, () => {
-  let db: ServerDb;
-  let caseId: string;
-
-  beforeAll(async () => {
-    ({ db, caseId } = await openWithOneCase());
-  }, 60_000);
-  afterAll(() => db.close());
+  const oneCase = useOneCaseDb();
 
   it('keeps who attached a letter to a case and when, and leaves older links without them', async () => {
+    const { db, caseId } = oneCase();
     let sequence = 0;
     const letter = async (): Promise<string> => {
       const id = randomUUID();
