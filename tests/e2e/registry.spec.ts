@@ -91,6 +91,8 @@ test('invalid input gets Polish messages beside the fields and uses no number', 
   server = await startDevServerProcess(freshDataDir());
   await useDesk(server);
   await page.goto(server.url);
+  // The shortcut belongs to the form: pressed before the form is there (a slow first load), it reaches nothing.
+  await expect(page.getByLabel('Nadawca', { exact: true })).toBeVisible();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('registration-status')).toHaveText('Pismo nie zostało zarejestrowane. Popraw zaznaczone pola.');
   await expect(page.getByText('Wpisz wartość albo zaznacz „brak danych”.')).toHaveCount(4);
