@@ -40,3 +40,25 @@ describe('pull as JSON text (the HTTP answer)', () => {
       .toEqual(['Cytat: "drogi" \\ ścieżka\nnowa linia', 'Wniosek o wydanie zaświadczenia', 'Wniosek o wydanie zaświadczenia']);
   });
 });
+
+describe('pull scope', () => {
+  it("gives a unit its own rows and its sections' rows, never its parent's or a sibling's", async () => {
+    const db = serverDb();
+    await db.exec(`
+      INSERT INTO units (code, name) VALUES ('GN', 'Wydział Gospodarki Nieruchomościami'), ('UM', 'Urząd Miasta');
+      INSERT INTO units (code, name, parent_code) VALUES ('GN-I', 'Referat I', 'GN'), ('GN-II', 'Referat II', 'GN');
+      INSERT INTO units (code, name, parent_code) VALUES ('GN-I-A', 'Zespół A', 'GN-I');`);
+    for (const unit of ['GN', 'GN-I', 'GN-II', 'GN-I-A', 'UM', null]) {
+      const [row] = await db.query<{ v: number }>('UPDATE sync_version SET v = v + 1 WHERE id = 1 RETURNING v');
+      await db.query("INSERT INTO changes (version, entity, entity_id, op, scope_unit, data) VALUES ($1, 'case', $2, 'upsert', $3, '{}')", [row?.v, `case-of-${unit ?? 'all'}`, unit]);
+    }
+    const seen = async (role: 'clerk' | 'unit_head' | 'supervisor', unit: string): Promise<string[]> => {
+      const user = await makeUser(db, `${role}-${unit}`.toLowerCase(), role, unit);
+      return (await pull(db, user, { clientId: randomUUID(), cursor: 0, limit: 100 })).changes.map((c) => c.id);
+    };
+    expect(await seen('unit_head', 'GN')).toEqual(['case-of-GN', 'case-of-GN-I', 'case-of-GN-II', 'case-of-GN-I-A', 'case-of-all']);
+    expect(await seen('clerk', 'GN-I')).toEqual(['case-of-GN-I', 'case-of-GN-I-A', 'case-of-all']);
+    expect(await seen('clerk', 'GN-II')).toEqual(['case-of-GN-II', 'case-of-all']);
+    expect(await seen('supervisor', 'UM')).toHaveLength(6);
+  });
+});

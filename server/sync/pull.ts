@@ -50,20 +50,28 @@ export async function pullJson(db: ServerDb, user: SessionUser, query: z.output<
 
 async function readPage(db: ServerDb, user: SessionUser, query: z.output<typeof PullQuery>): Promise<Page> {
   const seeAll = SEE_ALL.includes(user.role);
+  // A unit's scope is the unit and its sections at any depth (\`mine\`), as the commands allow
+  // (\`unitWithin\`): a wydział head deciding a referat's reply needs that referat's cases and
+  // replies on his desk; a referat never sees its wydział's or a sibling's rows.
   // One round trip: the counters and the page together (`state` is also the first row's columns).
   // The page's versions (one more than asked, to tell whether more follow) are gathered into an
   // array first and the rows fetched by `version = ANY(array)`: an index lookup per version in
   // every plan. Joining the page as a table let PostgreSQL hash-join the whole change log while
   // its statistics lagged behind the inserts (a sequential scan per pull, growing with the log).
   const rows = await db.query<{ v: number; oldest: number; last_seq: number | null; has_more: boolean } & ({ version: null } | PageRow)>(
-    `WITH state AS (
+    `WITH RECURSIVE mine (code) AS (
+       SELECT code FROM units WHERE code = $3 AND NOT $2
+       UNION ALL SELECT u.code FROM units u JOIN mine ON u.parent_code = mine.code
+     ),
+     state AS (
        SELECT (SELECT v FROM sync_version WHERE id = 1) AS v, (SELECT oldest FROM sync_horizon WHERE id = 1) AS oldest,
-              (SELECT last_seq FROM sync_clients WHERE client_id = $5 AND user_id = $6) AS last_seq
+              (SELECT last_seq FROM sync_clients WHERE client_id = $5 AND user_id = $6) AS last_seq,
+              (SELECT coalesce(array_agg(code), '{}') FROM mine) AS units
      ),
      page AS (
        SELECT array_agg(version ORDER BY version) AS versions FROM (
          SELECT DISTINCT version FROM changes, state
-         WHERE version > $1 AND version <= state.v AND (scope_unit IS NULL OR $2 OR scope_unit = $3)
+         WHERE version > $1 AND version <= state.v AND (scope_unit IS NULL OR $2 OR scope_unit = ANY (state.units))
            AND ($1 = 0 OR $1 >= state.oldest)
          ORDER BY version LIMIT $4 + 1
        ) visible
@@ -71,7 +79,7 @@ async function readPage(db: ServerDb, user: SessionUser, query: z.output<typeof 
      SELECT s.v, s.oldest, s.last_seq, coalesce(cardinality(p.versions) > $4, false) AS has_more,
             c.version, c.entity, c.entity_id, c.op, c.data::text AS data
      FROM state s CROSS JOIN page p
-     LEFT JOIN changes c ON c.version = ANY (p.versions[1:$4]) AND (c.scope_unit IS NULL OR $2 OR c.scope_unit = $3)
+     LEFT JOIN changes c ON c.version = ANY (p.versions[1:$4]) AND (c.scope_unit IS NULL OR $2 OR c.scope_unit = ANY (s.units))
      ORDER BY c.version, c.entity, c.entity_id`,
     [query.cursor, seeAll, user.unitCode ?? '', query.limit, query.clientId, user.id],
   );
