@@ -16,6 +16,8 @@ const Env = z.object({
   TRACKING_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Superseded changes older than this are compacted away; clients further behind re-bootstrap. */
   CHANGE_LOG_DAYS: z.coerce.number().positive().max(3650).default(90),
+  /** Largest file a workstation may upload (a scan's original or its PDF), in MiB. */
+  MAX_BLOB_MB: z.coerce.number().int().min(1).max(1024).default(400),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -30,6 +32,7 @@ export interface ServerConfig {
   readonly lockoutMs: number;
   readonly trackingPerMinute: number;
   readonly changeLogDays: number;
+  readonly maxBlobBytes: number;
   readonly logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -50,6 +53,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     lockoutMs: e.LOCKOUT_MINUTES * 60_000,
     trackingPerMinute: e.TRACKING_PER_MINUTE,
     changeLogDays: e.CHANGE_LOG_DAYS,
+    maxBlobBytes: e.MAX_BLOB_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   };
 }
