@@ -33,9 +33,13 @@ export class DocumentImportService {
   readonly #settings: SettingsService;
   readonly #events: EventBus;
   readonly #queued: () => void;
+  readonly #shared: () => void;
 
-  /** `queued`: a new document waits for its text to be read (the text queue is told to look). */
-  constructor(deps: { db: DbClient; inspector: ImportInspector; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus; queued?: () => void }) {
+  /**
+   * `queued`: a new document waits for its text to be read (the text queue is told to look).
+   * `shared`: with a central server, a new document waits to travel to the other desks (sync is told).
+   */
+  constructor(deps: { db: DbClient; inspector: ImportInspector; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus; queued?: () => void; shared?: () => void }) {
     this.#db = deps.db;
     this.#inspector = deps.inspector;
     this.#store = deps.store;
@@ -43,6 +47,7 @@ export class DocumentImportService {
     this.#settings = deps.settings;
     this.#events = deps.events;
     this.#queued = deps.queued ?? (() => undefined);
+    this.#shared = deps.shared ?? (() => undefined);
   }
 
   /** A file on this computer (a hot folder, Electron's file picker); its size is checked before it is read. */
@@ -87,13 +92,17 @@ export class DocumentImportService {
         importedByLogin: actor.login,
         importedByName: actor.name,
       };
-      const recorded = await this.#db.call('documents.add', document);
+      // With a central server the document travels (issue 4): its upload and documents.attach
+      // are queued in the transaction that records it, in the signed-in person's outbox.
+      const outbox = this.#auth.serverUrl !== '' && this.#auth.user !== null ? this.#auth.user.login : null;
+      const recorded = await this.#db.call('documents.add', document, outbox);
       // Another import of the same file onto the entry won the race: its files stand, ours go.
       if (recorded.duplicate) await this.#takeBack(added);
       else {
         this.#events.emit('registry.changed', { ids: [itemId] });
         // Recording the document queued its text in the same transaction (migration 0013).
         this.#queued();
+        if (outbox !== null) this.#shared();
       }
       return { status: 'imported', ...recorded };
     } catch (error) {
