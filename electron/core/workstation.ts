@@ -142,7 +142,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
   const outgoing = new OutgoingService({ db, auth, settings, documents, changed: () => sync.kick() });
   const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
-  const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] } });
+  const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] }, shared: () => sync.kick() });
   // Files the MFPs scan into the hot folder are batches: split by their labels, the rest to the tray.
   const takeFromHotFolder: HotFolderTake = async (fileName, bytes) => {
     const result = await batchImport.importBatch(fileName, bytes, { source: 'hotFolder' });

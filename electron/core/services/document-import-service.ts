@@ -112,8 +112,10 @@ export class DocumentImportService {
     }
   }
 
-  ofItem(itemId: string): Promise<ItemDocument[]> {
-    return this.#db.call('documents.ofItem', itemId);
+  /** An entry's documents; one whose files are still on their way from the server says so. */
+  async ofItem(itemId: string): Promise<ItemDocument[]> {
+    const [documents, awaiting] = await Promise.all([this.#db.call('documents.ofItem', itemId), this.#db.call('documents.awaitingFiles', itemId)]);
+    return awaiting.length === 0 ? documents : documents.map((d) => (awaiting.includes(d.id) ? { ...d, downloading: true } : d));
   }
 
   /**
@@ -126,6 +128,9 @@ export class DocumentImportService {
     await this.#requireItem(itemId);
     const document = (await this.ofItem(itemId)).find((d) => d.id === documentId);
     if (!document) throw new AppError('not_found', 'No such document on this register entry');
+    if (document.downloading === true) {
+      throw new AppError('not_found', 'The document\'s files are still on their way from the central server', [{ path: 'documentId', message: 'documentViewer.downloading' }]);
+    }
     const sha256 = which === 'pdf' ? document.pdfSha256 : document.originalSha256;
     const bytes = await this.#store.read(sha256).catch(() => null);
     if (bytes === null || sha256Of(bytes) !== sha256) {

@@ -66,7 +66,7 @@ export class BlobMover {
           if (!(await this.#attempt(sha256, 'download', async () => {
             if (await this.#fetchInto(client, sha256)) fetched += 1;
           }))) continue;
-          for (const id of (await this.#db.call('blobs.finish', sha256, 'download')).itemIds) complete.add(id);
+          for (const id of (await this.#db.call('blobs.finishDownload', sha256, this.#now().toISOString())).itemIds) complete.add(id);
         }
       }
     } finally {

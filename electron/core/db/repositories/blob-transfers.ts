@@ -33,24 +33,9 @@ export function blobTransfersDue(db: Database, direction: BlobDirection, at: str
     .all(direction, at, limit);
 }
 
-/**
- * A transfer is done: it leaves the queue. For a download, returns the register entries whose
- * documents now have every file here (their viewer and text queue may go ahead).
- */
-export function finishBlobTransfer(db: Database, sha256: string, direction: BlobDirection): { itemIds: string[] } {
-  return db.transaction(() => {
-    db.prepare('DELETE FROM blob_transfers WHERE sha256 = ? AND direction = ?').run(sha256, direction);
-    if (direction === 'upload') return { itemIds: [] };
-    const itemIds = db
-      .prepare<[string, string], string>(
-        `SELECT DISTINCT d.item_id FROM item_documents d
-          WHERE (d.original_sha256 = ? OR d.pdf_sha256 = ?)
-            AND NOT EXISTS (SELECT 1 FROM blob_transfers t WHERE t.direction = 'download' AND t.sha256 IN (d.original_sha256, d.pdf_sha256))`,
-      )
-      .pluck()
-      .all(sha256, sha256);
-    return { itemIds };
-  })();
+/** A transfer is done: it leaves the queue (a download's records are told by `finishDownload`). */
+export function finishBlobTransfer(db: Database, sha256: string, direction: BlobDirection): void {
+  db.prepare('DELETE FROM blob_transfers WHERE sha256 = ? AND direction = ?').run(sha256, direction);
 }
 
 /** A transfer failed: it stays queued, tried again from `retryAt`. */
@@ -80,4 +65,15 @@ export function blobTransferCounts(db: Database): { uploads: number; downloads: 
 /** Whether this file is still on its way here from the server. */
 export function blobDownloadPending(db: Database, sha256: string): boolean {
   return db.prepare<[string], number>("SELECT 1 FROM blob_transfers WHERE sha256 = ? AND direction = 'download'").pluck().get(sha256) !== undefined;
+}
+
+/** Of an entry's documents, those with a file still on its way from the server. */
+export function documentsAwaitingFiles(db: Database, itemId: string): string[] {
+  return db
+    .prepare<[string], string>(
+      `SELECT d.id FROM item_documents d WHERE d.item_id = ?
+         AND EXISTS (SELECT 1 FROM blob_transfers t WHERE t.direction = 'download' AND t.sha256 IN (d.original_sha256, d.pdf_sha256))`,
+    )
+    .pluck()
+    .all(itemId);
 }

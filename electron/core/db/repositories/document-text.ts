@@ -27,10 +27,7 @@ export function takeTextJob(db: Database, at: string): TextJob | null {
     const row = db.prepare<[], { document_no: number; id: string; item_id: string; original_format: ImportFormat; original_sha256: string; pdf_sha256: string; page_count: number }>(
       `SELECT d.document_no, d.id, d.item_id, d.original_format, d.original_sha256, d.pdf_sha256, d.page_count
          FROM document_text_jobs j JOIN item_documents d ON d.document_no = j.document_no
-        WHERE j.state = 'queued'
-          -- A document pulled from the server is read once its files are here (migration 0021).
-          AND NOT EXISTS (SELECT 1 FROM blob_transfers t WHERE t.direction = 'download' AND t.sha256 IN (d.original_sha256, d.pdf_sha256))
-        ORDER BY j.document_no LIMIT 1`,
+        WHERE j.state = 'queued' ORDER BY j.document_no LIMIT 1`,
     ).get();
     if (!row) return null;
     db.prepare("UPDATE document_text_jobs SET state = 'running', started_at = ? WHERE document_no = ?").run(at, row.document_no);

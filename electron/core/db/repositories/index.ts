@@ -10,7 +10,8 @@ import { drillReport, openReport, refreshCaseOutcomes, reportScope, staleCaseOut
 import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
-import { blobTransferCounts, blobTransfersDue, failBlobTransfer, finishBlobTransfer, nextBlobRetryAt, blobTransferAttempts } from './blob-transfers.ts';
+import { blobTransferAttempts, blobTransferCounts, blobTransfersDue, documentsAwaitingFiles, failBlobTransfer, finishBlobTransfer, nextBlobRetryAt } from './blob-transfers.ts';
+import { finishDownload } from './remote-documents.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
 import { letterTemplate, letterTemplatesFor, letterTemplateVersions, saveLetterTemplate } from './letter-templates.ts';
 import { assignTrayPart, batchFileInUse, batchSummary, recordBatch, trayPartPdf, trayParts } from './scan-batches.ts';
@@ -140,6 +141,8 @@ export const repositories = {
   'documents.fileInUse': storedFileInUse,
   'blobs.due': blobTransfersDue,
   'blobs.finish': finishBlobTransfer,
+  'blobs.finishDownload': finishDownload,
+  'documents.awaitingFiles': documentsAwaitingFiles,
   'blobs.fail': failBlobTransfer,
   'blobs.attempts': blobTransferAttempts,
   'blobs.nextRetryAt': nextBlobRetryAt,

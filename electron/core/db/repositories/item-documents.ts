@@ -20,13 +20,10 @@ interface Row {
   imported_at: string;
   imported_by_login: string;
   imported_by_name: string;
-  downloading: number;
 }
 
 const COLUMNS = `id, item_id, original_name, original_format, original_media_type, original_sha256, original_size,
   pdf_sha256, pdf_size, page_count, imported_at, imported_by_login, imported_by_name`;
-/** Read with COLUMNS: whether a file of the document is still to come from the server. */
-const DOWNLOADING = `EXISTS (SELECT 1 FROM blob_transfers t WHERE t.direction = 'download' AND t.sha256 IN (original_sha256, pdf_sha256)) AS downloading`;
 
 export function itemExists(db: Database, itemId: string): boolean {
   return db.prepare<[string], number>('SELECT 1 FROM incoming_items WHERE id = ?').pluck().get(itemId) !== undefined;
@@ -34,7 +31,7 @@ export function itemExists(db: Database, itemId: string): boolean {
 
 /** The document this very file already makes on the entry, if it was imported there before. */
 export function itemDocumentByOriginal(db: Database, itemId: string, originalSha256: string): ItemDocument | null {
-  const row = db.prepare<[string, string], Row>(`SELECT ${COLUMNS}, ${DOWNLOADING} FROM item_documents WHERE item_id = ? AND original_sha256 = ?`).get(itemId, originalSha256);
+  const row = db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM item_documents WHERE item_id = ? AND original_sha256 = ?`).get(itemId, originalSha256);
   return row ? toDocument(row) : null;
 }
 
@@ -73,7 +70,7 @@ function shareDocument(db: Database, d: ItemDocument, login: string): void {
 
 /** An entry's documents in the order they were imported. */
 export function itemDocuments(db: Database, itemId: string): ItemDocument[] {
-  return db.prepare<[string], Row>(`SELECT ${COLUMNS}, ${DOWNLOADING} FROM item_documents WHERE item_id = ? ORDER BY document_no`).all(itemId).map(toDocument);
+  return db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM item_documents WHERE item_id = ? ORDER BY document_no`).all(itemId).map(toDocument);
 }
 
 /** Whether any document names this file, as its original or its PDF (the store keeps those). */
@@ -96,6 +93,5 @@ function toDocument(row: Row): ItemDocument {
     importedAt: row.imported_at,
     importedByLogin: row.imported_by_login,
     importedByName: row.imported_by_name,
-    ...(row.downloading === 1 ? { downloading: true } : {}),
   };
 }
