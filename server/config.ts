@@ -16,8 +16,12 @@ const Env = z.object({
   TRACKING_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Superseded changes older than this are compacted away; clients further behind re-bootstrap. */
   CHANGE_LOG_DAYS: z.coerce.number().positive().max(3650).default(90),
-  /** Largest file a workstation may upload (a scan's original or its PDF), in MiB. */
-  MAX_BLOB_MB: z.coerce.number().int().min(1).max(1024).default(400),
+  /**
+   * Largest file a workstation may upload (a scan's original or its PDF), in MiB: above the
+   * 200 MB import limit, for a PDF made of a scan; at most 300 (a file passes through the
+   * database as one base64 string, and a JavaScript string holds at most about 512 M characters).
+   */
+  MAX_BLOB_MB: z.coerce.number().int().min(1).max(300).default(256),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

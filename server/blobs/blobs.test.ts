@@ -4,10 +4,11 @@ import { configFromEnv } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { startServer, type RunningServer } from '../main.ts';
 import { importOrganisation, OrganisationFile } from '../organisation.ts';
+import { createTestDatabase } from '../test-support/fresh-database.ts';
 
 /**
  * Files travelling through the central server (issue 4), over real HTTP against the server in
- * this process on in-memory PGlite: upload with a hash check and a size limit, the
+ * this process, on in-memory PGlite or (TEST_DATABASE_URL) a fresh PostgreSQL database: upload with a hash check and a size limit, the
  * `documents.attach` command, and who may download what.
  */
 
@@ -21,10 +22,14 @@ const PEOPLE = {
 type Person = keyof typeof PEOPLE;
 
 let server: RunningServer;
+let dropDatabase: (() => Promise<void>) | null = null;
 const tokens = new Map<Person, string>();
 
 beforeAll(async () => {
-  server = await startServer({ ...configFromEnv({}), port: 0, dataDir: null, databaseUrl: null, maxBlobBytes: MAX_BLOB_BYTES }, createLogger('error', () => undefined), 'test');
+  const adminUrl = process.env['TEST_DATABASE_URL'];
+  const fresh = adminUrl ? await createTestDatabase(adminUrl) : null;
+  dropDatabase = fresh?.drop ?? null;
+  server = await startServer({ ...configFromEnv({}), port: 0, dataDir: null, databaseUrl: fresh?.url ?? null, maxBlobBytes: MAX_BLOB_BYTES }, createLogger('error', () => undefined), 'test');
   await importOrganisation(server.db, OrganisationFile.parse({
     units: [{ code: 'KO', name: 'Kancelaria' }, { code: 'GN', name: 'Geodezja' }, { code: 'MOPR', name: 'MOPR' }],
     desks: [{ code: 'KO', name: 'Kancelaria ogólna', unitCode: 'KO' }, { code: 'MOPR', name: 'Kancelaria MOPR', unitCode: 'MOPR' }],
@@ -36,7 +41,10 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await dropDatabase?.();
+});
 
 const auth = (who: Person) => ({ Authorization: `Bearer ${tokens.get(who) ?? ''}` });
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
