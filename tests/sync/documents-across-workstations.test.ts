@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentFile, ImportDocumentResult, ItemDocument } from '../../shared/document-import.ts';
@@ -7,7 +7,7 @@ import type { DocumentSearchHit, DocumentTextStateResult } from '../../shared/do
 import type { IncomingItem } from '../../shared/registry.ts';
 import type { Inbox } from '../../shared/routing.ts';
 import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
-import { startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
+import { FILES_DIR_NAME, startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
 import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
 import type { RunningServer } from '../../server/main.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
@@ -44,8 +44,13 @@ async function central(): Promise<RunningServer> {
   return server;
 }
 
+/** Each workstation's data folder (its content store is in `files/`). */
+const dataDirs = new Map<Workstation, string>();
+
 async function desk(server: RunningServer, person: (typeof PEOPLE)[number], deskCode = ''): Promise<Workstation> {
-  const ws = await startWorkstation({ dataDir: tempDir(), version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, checkOutput: true });
+  const dataDir = tempDir();
+  const ws = await startWorkstation({ dataDir, version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, checkOutput: true });
+  dataDirs.set(ws, dataDir);
   keep(ws);
   ok(await ws.dispatch('organisation.import', { units: UNITS, people: PEOPLE.map(({ login, displayName, post, unitCode, role }) => ({ login, displayName, post, unitCode, roles: [role] })) }));
   ok(await ws.dispatch('settings.update', { workstationName: person.displayName, deskCode, centralServerUrl: server.url, uiLanguage: 'pl' }));
@@ -111,5 +116,36 @@ describe('documents travel between workstations through the central server', { t
     ok(await unit.dispatch('sync.now', {}));
     expect((ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[]).length).toBe(2);
     expect(await server.db.query('SELECT count(*)::int AS n FROM item_documents')).toEqual([{ n: 2 }]);
+  });
+
+  it('keeps a document whose file came back wrong as downloading, stores nothing under its hash, and fetches it again later', async () => {
+    const server = await central();
+    const registryDesk = await desk(server, REGISTRY, 'KO');
+    const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Pismo elektroniczne' }))) as IncomingItem;
+    const digital = await attach(registryDesk, letter.id, DIGITAL_PDF);
+    expect(ok(await registryDesk.dispatch('sync.now', {}))).toMatchObject({ pending: 0, issues: 0 });
+
+    // The server's copy is damaged (same length, other bytes): the desk must not take it.
+    const [kept] = await server.db.query<{ base64: string }>("SELECT encode(bytes, 'base64') AS base64 FROM blobs WHERE sha256 = $1", [digital.pdfSha256]);
+    await server.db.query("UPDATE blobs SET bytes = decode(repeat('00', size::int), 'hex') WHERE sha256 = $1", [digital.pdfSha256]);
+    // The unit's PC joins now (its first sync pulls the letter and tries the file), so no poke
+    // from the desk's push could have fetched the good copy first.
+    const unit = await desk(server, CLERK);
+    expect(ok(await unit.dispatch('sync.status', {}))).toMatchObject({ state: 'online', issues: 0 });
+    const waiting = ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
+    expect(waiting.map((d) => [d.id, d.downloading])).toEqual([[digital.id, true]]);
+    // Nothing under its name in the content store (files/sha256/ab/abcd…).
+    expect(existsSync(join(dataDirs.get(unit) ?? '', FILES_DIR_NAME, 'sha256', digital.pdfSha256.slice(0, 2), digital.pdfSha256))).toBe(false);
+    const refused = await unit.dispatch('documents.file', { itemId: letter.id, documentId: digital.id, which: 'pdf' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found', issues: [{ message: 'documentViewer.downloading' }] } });
+
+    await server.db.query("UPDATE blobs SET bytes = decode($2, 'base64') WHERE sha256 = $1", [digital.pdfSha256, kept?.base64 ?? '']);
+    // The first failure waits about a second before the file is tried again.
+    const arrived = await until(async () => {
+      ok(await unit.dispatch('sync.now', {}));
+      return ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
+    }, (docs) => docs.every((d) => d.downloading !== true), 10_000);
+    expect(arrived.map((d) => d.downloading ?? false)).toEqual([false]);
+    expect(await fileSha(unit, letter.id, digital.id, 'pdf')).toBe(digital.pdfSha256);
   });
 });
