@@ -147,5 +147,6 @@ describe('documents travel between workstations through the central server', { t
     }, (docs) => docs.every((d) => d.downloading !== true), 10_000);
     expect(arrived.map((d) => d.downloading ?? false)).toEqual([false]);
     expect(await fileSha(unit, letter.id, digital.id, 'pdf')).toBe(digital.pdfSha256);
+    expect(existsSync(join(dataDirs.get(unit) ?? '', FILES_DIR_NAME, 'sha256', digital.pdfSha256.slice(0, 2), digital.pdfSha256))).toBe(true);
   });
 });
