@@ -4,7 +4,7 @@ import { sha256Of, type ContentStore } from '../documents/content-store.ts';
 import { backoffDelay } from './backoff.ts';
 import { ServerHttpError, ServerUnreachableError, type ServerClient } from './server-client.ts';
 
-/** Files moved per pass and direction; the rest wait for the next cycle (which follows at once). */
+/** Files read from the queue at a time; a pass takes batches until nothing more is due. */
 const BATCH = 50;
 
 /**

@@ -10,7 +10,7 @@ import { drillReport, openReport, refreshCaseOutcomes, reportScope, staleCaseOut
 import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
-import { blobTransferAttempts, blobTransferCounts, blobTransfersDue, documentsAwaitingFiles, failBlobTransfer, finishBlobTransfer, nextBlobRetryAt } from './blob-transfers.ts';
+import { blobDownloadPending, blobTransferAttempts, blobTransferCounts, blobTransfersDue, documentsAwaitingFiles, failBlobTransfer, finishBlobTransfer, nextBlobRetryAt } from './blob-transfers.ts';
 import { finishDownload } from './remote-documents.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
 import { letterTemplate, letterTemplatesFor, letterTemplateVersions, saveLetterTemplate } from './letter-templates.ts';
@@ -147,6 +147,7 @@ export const repositories = {
   'blobs.attempts': blobTransferAttempts,
   'blobs.nextRetryAt': nextBlobRetryAt,
   'blobs.counts': blobTransferCounts,
+  'blobs.downloadPending': blobDownloadPending,
   'batches.record': recordBatch,
   'batches.summary': batchSummary,
   'batches.fileInUse': batchFileInUse,
