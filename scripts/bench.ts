@@ -1,6 +1,7 @@
 import { benchBarcodes } from './bench/barcodes.ts';
 import { benchDeadlines } from './bench/deadlines.ts';
 import { benchDispatchBook } from './bench/dispatch-book.ts';
+import { benchDocumentTransfer } from './bench/document-transfer.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchInbox } from './bench/inbox.ts';
 import { benchOcr } from './bench/ocr.ts';
@@ -23,7 +24,7 @@ import { benchSync } from './bench/sync.ts';
 const benches: Readonly<Record<string, () => Promise<Figure[]> | Figure[]>> = {
   foundation: benchFoundation, documents: benchDocuments, server: benchServer, sync: benchSync,
   deadlines: benchDeadlines, inbox: benchInbox, registry: benchRegistry, barcodes: benchBarcodes, ocr: benchOcr, replies: benchReplies,
-  dispatchBook: benchDispatchBook, reports: benchReports,
+  dispatchBook: benchDispatchBook, reports: benchReports, documentTransfer: benchDocumentTransfer,
 };
 // BENCH_ONLY=server,sync runs just those (e.g. to measure the central server a few times in a row).
 const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim()) ?? null;

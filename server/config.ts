@@ -16,6 +16,12 @@ const Env = z.object({
   TRACKING_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Superseded changes older than this are compacted away; clients further behind re-bootstrap. */
   CHANGE_LOG_DAYS: z.coerce.number().positive().max(3650).default(90),
+  /**
+   * Largest file a workstation may upload (a scan's original or its PDF), in MiB: above the
+   * 200 MB import limit, for a PDF made of a scan; at most 300 (a file passes through the
+   * database as one base64 string, and a JavaScript string holds at most about 512 M characters).
+   */
+  MAX_BLOB_MB: z.coerce.number().int().min(1).max(300).default(256),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -30,6 +36,7 @@ export interface ServerConfig {
   readonly lockoutMs: number;
   readonly trackingPerMinute: number;
   readonly changeLogDays: number;
+  readonly maxBlobBytes: number;
   readonly logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -50,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     lockoutMs: e.LOCKOUT_MINUTES * 60_000,
     trackingPerMinute: e.TRACKING_PER_MINUTE,
     changeLogDays: e.CHANGE_LOG_DAYS,
+    maxBlobBytes: e.MAX_BLOB_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   };
 }

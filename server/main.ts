@@ -33,6 +33,7 @@ export async function startServer(config: ServerConfig, log: Logger, version: st
     hub,
     tokens,
     trackingLimiter: new RateLimiter(config.trackingPerMinute),
+    maxBlobBytes: config.maxBlobBytes,
     version,
     openApi: () => (openApi ??= openApiDocument(routes, version)),
   });

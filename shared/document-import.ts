@@ -58,6 +58,11 @@ export const ItemDocument = z.object({
   importedAt: z.iso.datetime({ offset: true }),
   importedByLogin: z.string(),
   importedByName: z.string(),
+  /**
+   * True while the document's files are still on their way from the central server (it was
+   * attached at another desk): it is listed, but there is nothing to show or read yet.
+   */
+  downloading: z.boolean().optional(),
 });
 export type ItemDocument = z.infer<typeof ItemDocument>;
 

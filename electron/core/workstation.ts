@@ -114,7 +114,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const logError = options.logError ?? ((message: string, error: unknown) => console.error(message, error));
   const auth = new AuthService({ db, settings, events, vault: new TokenVault(join(options.dataDir, SESSION_FILE_NAME), options.protectSecret ?? null) });
   await auth.restore();
-  const sync = new SyncEngine({ db, events, settings, auth, logError });
+  const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
+  // Documents pulled from the server are read once their files arrive (the queue is made below).
+  let textQueue: DocumentTextService | null = null;
+  const sync = new SyncEngine({ db, events, settings, auth, logError, store, filesArrived: () => textQueue?.kick() });
   const registry = new RegistryService(db, events, settings, {
     actor: () => ({ synced: auth.serverUrl !== '', displayName: auth.user?.displayName ?? auth.localPerson?.displayName ?? null, login: auth.user?.login ?? null }),
     changed: () => sync.kick(),
@@ -132,14 +135,14 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const complaints = new ComplaintsRegisterService({ db, documents, scope: () => reports.casesScope() });
   const templates = new TemplatesService({ db, documents, caseOf: (id) => cases.get(id) });
   const importer = new ImportInspector(options.workers.importer, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
-  const store = new ContentStore(join(options.dataDir, FILES_DIR_NAME));
   const documentText = new DocumentTextService({ db, store, reader: new TextReader(options.workers.text), events, logError });
-  const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events, queued: () => documentText.kick() });
+  textQueue = documentText;
+  const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events, queued: () => documentText.kick(), shared: () => sync.kick() });
   if (options.holdTextQueue !== true) await documentText.start();
   const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
   const outgoing = new OutgoingService({ db, auth, settings, documents, changed: () => sync.kick() });
   const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
-  const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] } });
+  const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] }, shared: () => sync.kick() });
   // Files the MFPs scan into the hot folder are batches: split by their labels, the rest to the tray.
   const takeFromHotFolder: HotFolderTake = async (fileName, bytes) => {
     const result = await batchImport.importBatch(fileName, bytes, { source: 'hotFolder' });

@@ -57,6 +57,7 @@ const COMMAND_KEYS: Readonly<Record<string, string>> = {
   'routing.assign': 'routingAssign',
   'routing.accept': 'routingAccept',
   'routing.return': 'routingReturn',
+  'documents.attach': 'documentsAttach',
 };
 
 /** The i18n key (under `sync.commands.`) naming the command; null for one this UI does not know. */

@@ -701,6 +701,8 @@ export const en: Messages = {
       noNumbers: 'This workstation has no free RPW numbers from the central server left (it leases them while connected). The letter was not registered — try again once the header says “Connected”.',
     },
     rejections: {
+      unknownItem: 'The server does not have this letter, or it is not visible to your unit.',
+      blobMissing: 'The document’s file did not reach the server (too large, or removed from this computer), so the document did not reach the other desks.',
       numberNotLeased: 'The RPW number is not from the block this workstation leased from the server.',
       badNumber: 'The RPW number does not match the entry’s registry desk, sequence number or year.',
       numberTaken: 'On the server, another letter already has this RPW number.',
@@ -732,6 +734,7 @@ export const en: Messages = {
       routingAssign: 'Assignment to a clerk',
       routingAccept: 'Acceptance for handling',
       routingReturn: 'Return of a letter',
+      documentsAttach: 'Document attached to a letter',
       other: 'Change “{name}”',
     },
     issueStatus: {
@@ -1113,6 +1116,7 @@ export const en: Messages = {
     loading: 'Loading the document…',
     openFailed: 'The document could not be displayed. Download it and open it in another program.',
     renderFailed: 'This page could not be displayed.',
+    downloading: 'Downloading from the server…',
     fileDamaged: 'The stored file of this document is damaged or missing (it does not match the checksum taken when it was attached). Report it to IT — a damaged file is not shown.',
     toolbar: 'Preview tools',
     previous: 'Previous page',

@@ -699,6 +699,8 @@ export const pl = {
       noNumbers: 'Stanowisko nie ma już wolnych numerów RPW z serwera centralnego (pobiera je, gdy ma z nim połączenie). Pismo nie zostało zarejestrowane — spróbuj ponownie, gdy w nagłówku będzie „Połączono”.',
     },
     rejections: {
+      unknownItem: 'Serwer nie ma tego pisma albo nie jest ono widoczne dla Twojej komórki.',
+      blobMissing: 'Plik dokumentu nie dotarł na serwer (zbyt duży albo usunięty z tego komputera), więc dokument nie trafił do innych stanowisk.',
       numberNotLeased: 'Numer RPW nie pochodzi z puli numerów, którą to stanowisko pobrało z serwera.',
       badNumber: 'Numer RPW nie zgadza się z punktem kancelaryjnym, kolejnym numerem albo rokiem wpisu.',
       numberTaken: 'Na serwerze ten numer RPW ma już inne pismo.',
@@ -730,6 +732,7 @@ export const pl = {
       routingAssign: 'Przydział pracownikowi',
       routingAccept: 'Przyjęcie do załatwienia',
       routingReturn: 'Zwrot pisma',
+      documentsAttach: 'Dokument dołączony do pisma',
       other: 'Zmiana „{name}”',
     },
     issueStatus: {
@@ -1111,6 +1114,7 @@ export const pl = {
     loading: 'Wczytywanie dokumentu…',
     openFailed: 'Nie udało się wyświetlić dokumentu. Pobierz go i otwórz w innym programie.',
     renderFailed: 'Nie udało się wyświetlić tej strony.',
+    downloading: 'Pobieranie z serwera…',
     fileDamaged: 'Zapisany plik dokumentu jest uszkodzony albo go brakuje (nie zgadza się z sumą kontrolną z chwili dołączenia). Zgłoś to działowi IT — uszkodzonego pliku nie pokazujemy.',
     toolbar: 'Narzędzia podglądu',
     previous: 'Poprzednia strona',

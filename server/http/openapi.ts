@@ -15,7 +15,9 @@ export function openApiDocument(routes: readonly Route[], version: string): Reco
     }));
     const ok = r.response === 'event-stream'
       ? { description: 'Server-sent events', content: { 'text/event-stream': { schema: { type: 'string' } } } }
-      : { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(r.response, { unrepresentable: 'any' }) } } };
+      : r.response === 'bytes'
+        ? { description: 'The bytes', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+        : { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(r.response, { unrepresentable: 'any' }) } } };
     const errors = Object.fromEntries(
       Object.entries({ ...(r.body ? { 400: 'Invalid request body' } : {}), ...(r.auth === 'user' ? { 401: 'Not signed in or token expired' } : {}), ...r.errors }).map(([status, description]) => [
         status, { description, content: { 'application/json': { schema: z.toJSONSchema(ErrorBody) } } },
@@ -28,6 +30,7 @@ export function openApiDocument(routes: readonly Route[], version: string): Reco
       ...(r.auth === 'user' ? { security: [{ bearer: [] }] } : {}),
       parameters: [...params, ...queryParams],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      ...(r.rawBody ? { requestBody: { required: true, description: `At most ${String(r.rawBody.maxBytes)} bytes`, content: { [r.rawBody.mediaType]: { schema: { type: 'string', format: 'binary' } } } } } : {}),
       responses: { 200: ok, ...errors },
     };
   }

@@ -4,6 +4,8 @@ import type { SessionUser } from '../../shared/sync/protocol.ts';
 
 export interface RouteContext<B, Q> {
   readonly body: B;
+  /** The request's bytes, for a route with `rawBody` (already checked against its size limit). */
+  readonly raw: Buffer | undefined;
   readonly query: Q;
   readonly params: Readonly<Record<string, string>>;
   /** The signed-in user; routes with `auth: 'user'` never run without one. */
@@ -19,7 +21,7 @@ export interface RouteContext<B, Q> {
  * cannot drift apart. A `stream` route writes its own response (SSE).
  */
 export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   /** `/v1/track/:code`: `:name` segments become params. */
   readonly path: string;
   readonly summary: string;
@@ -27,7 +29,10 @@ export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   readonly auth: 'user' | 'none';
   readonly body?: B;
   readonly query?: Q;
-  readonly response: z.ZodType | 'event-stream';
+  /** A body taken as bytes, not JSON (a file upload): its media type and largest size. */
+  readonly rawBody?: { readonly mediaType: string; readonly maxBytes: number };
+  /** 'bytes': the route answers with a BinaryBody (a file download). */
+  readonly response: z.ZodType | 'event-stream' | 'bytes';
   /** Extra error answers worth documenting, by status. */
   readonly errors?: Readonly<Record<number, string>>;
   handle(ctx: RouteContext<z.output<B>, z.output<Q>>): Promise<unknown>;
@@ -52,4 +57,14 @@ export function matchPath(pattern: string, path: string): Record<string, string>
     } else if (w !== g) return null;
   }
   return params;
+}
+
+/** A route's answer sent as bytes (`response: 'bytes'`), not JSON. */
+export class BinaryBody {
+  readonly bytes: Buffer;
+  readonly mediaType: string;
+  constructor(bytes: Buffer, mediaType = 'application/octet-stream') {
+    this.bytes = bytes;
+    this.mediaType = mediaType;
+  }
 }

@@ -4,7 +4,9 @@ import { TrackingQuery, TrackingResponse } from '../../shared/tracking.ts';
 import type { AuthPolicy } from '../auth/sessions.ts';
 import type { TokenCache } from '../auth/token-cache.ts';
 import { signIn, signOut } from '../auth/sessions.ts';
+import { BlobHashMismatch, readBlob, SHA256_PATTERN, storeBlob } from '../blobs/blob-store.ts';
 import type { ServerDb } from '../db/database.ts';
+import { mayReadBlob } from '../sync/blob-access.ts';
 import { CommandRejection, type ServerSecrets } from '../sync/command-context.ts';
 import { leaseRpwBlock } from '../sync/leases.ts';
 import { CursorTooOldError, pullJson } from '../sync/pull.ts';
@@ -13,7 +15,7 @@ import { trackLetter } from '../tracking.ts';
 import { HttpError } from './http-error.ts';
 import { JsonText } from './json-text.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { route, type Route } from './route.ts';
+import { BinaryBody, route, type Route } from './route.ts';
 import type { SseHub } from './sse-hub.ts';
 
 export interface RouteDeps {
@@ -23,11 +25,20 @@ export interface RouteDeps {
   readonly hub: SseHub;
   readonly tokens: TokenCache;
   readonly trackingLimiter: RateLimiter;
+  /** Largest upload to PUT /v1/blobs/:sha256. */
+  readonly maxBlobBytes: number;
   readonly version: string;
   readonly openApi: () => Record<string, unknown>;
 }
 
 const Ok = z.object({ ok: z.literal(true) });
+const BlobStored = z.object({ sha256: z.string(), size: z.number().int(), created: z.boolean() });
+
+function blobHash(params: Readonly<Record<string, string>>): string {
+  const sha256 = params['sha256'] ?? '';
+  if (!SHA256_PATTERN.test(sha256)) throw new HttpError(400, 'invalid_hash', 'The path must end in a lowercase hex SHA-256');
+  return sha256;
+}
 
 function signedIn(user: SessionUser | null): SessionUser {
   if (!user) throw new HttpError(401, 'unauthorized', 'Sign in first');
@@ -131,6 +142,32 @@ export function serverRoutes(deps: RouteDeps): Route[] {
           if (error instanceof CommandRejection) throw new HttpError(error.code === 'forbidden' ? 403 : 404, error.code, error.message);
           throw error;
         }
+      },
+    }),
+    route({
+      method: 'PUT', path: '/v1/blobs/:sha256', summary: 'Upload a file (a scan, its PDF) under its SHA-256; storing it again changes nothing', tag: 'files', auth: 'user',
+      rawBody: { mediaType: 'application/octet-stream', maxBytes: deps.maxBlobBytes }, response: BlobStored,
+      errors: { 413: 'Larger than the server accepts', 422: 'The bytes do not hash to the SHA-256 in the path' },
+      async handle({ params, raw, user }) {
+        const sha256 = blobHash(params);
+        try {
+          const stored = await storeBlob(db, signedIn(user), sha256, raw ?? Buffer.alloc(0));
+          return { sha256, ...stored };
+        } catch (error) {
+          if (error instanceof BlobHashMismatch) throw new HttpError(422, 'hash_mismatch', error.message);
+          throw error;
+        }
+      },
+    }),
+    route({
+      method: 'GET', path: '/v1/blobs/:sha256', summary: 'Download a file named by a record the user may pull', tag: 'files', auth: 'user',
+      response: 'bytes',
+      errors: { 404: 'No such file, or none of the records naming it is the user\'s to see (the same answer for both)' },
+      async handle({ params, user }) {
+        const sha256 = blobHash(params);
+        const bytes = (await mayReadBlob(db, signedIn(user), sha256)) ? await readBlob(db, sha256) : null;
+        if (bytes === null) throw new HttpError(404, 'not_found', 'No such file');
+        return new BinaryBody(bytes);
       },
     }),
     route({

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
 import type { Change, PullQuery, PullResponse, SessionUser } from '../../shared/sync/protocol.ts';
 import type { ServerDb } from '../db/database.ts';
-
-/** Roles whose scope is the whole city hall. */
-const SEE_ALL: readonly SessionUser['role'][] = ['admin', 'supervisor', 'registry_clerk'];
+import { SEE_ALL } from './item-scope.ts';
 
 export class CursorTooOldError extends Error {}
 

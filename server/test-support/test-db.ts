@@ -26,7 +26,7 @@ export function useServerDb(): () => ServerDb {
   beforeEach(async () => {
     await db?.exec(`
       TRUNCATE units, desks, users, sessions, sync_clients, mutation_results, changes, rpw_counters, rpw_leases,
-               rpw_void, server_secrets, incoming_items, case_sign_counters, cases, item_routes, case_items, case_pauses, case_extensions CASCADE;
+               rpw_void, server_secrets, incoming_items, case_sign_counters, cases, item_routes, case_items, case_pauses, case_extensions, blobs CASCADE;
       UPDATE sync_version SET v = 0;
       UPDATE sync_horizon SET oldest = 0;`);
   });

@@ -29,8 +29,10 @@ export class BatchImportService {
   readonly #settings: SettingsService;
   readonly #events: EventBus;
   readonly #options: BatchScanOptions;
+  readonly #shared: () => void;
 
-  constructor(deps: { db: DbClient; scanner: BatchScanner; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus; options?: BatchScanOptions }) {
+  /** `shared`: with a central server, documents made for entries wait to travel (sync is told). */
+  constructor(deps: { db: DbClient; scanner: BatchScanner; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus; options?: BatchScanOptions; shared?: () => void }) {
     this.#db = deps.db;
     this.#scanner = deps.scanner;
     this.#store = deps.store;
@@ -38,6 +40,12 @@ export class BatchImportService {
     this.#settings = deps.settings;
     this.#events = deps.events;
     this.#options = deps.options ?? {};
+    this.#shared = deps.shared ?? (() => undefined);
+  }
+
+  /** Whose outbox a document for an entry enters: the signed-in person's with a server, none locally. */
+  get #outbox(): string | null {
+    return this.#auth.serverUrl !== '' && this.#auth.user !== null ? this.#auth.user.login : null;
   }
 
   async importBatch(fileName: string, bytes: Uint8Array, { source }: { source: BatchSource }): Promise<ImportBatchResult> {
@@ -73,10 +81,14 @@ export class BatchImportService {
         separatorsDropped: outcome.separators.length,
         importedAt: new Date().toISOString(),
         actor: { login: actor.login, name: actor.name },
+        outbox: this.#outbox,
         parts,
       });
       if (summary.duplicate) await this.#takeBack(added);
-      else if (summary.attached.length > 0) this.#events.emit('registry.changed', { ids: [...new Set(summary.attached.map((a) => a.itemId))] });
+      else if (summary.attached.length > 0) {
+        this.#events.emit('registry.changed', { ids: [...new Set(summary.attached.map((a) => a.itemId))] });
+        if (this.#outbox !== null) this.#shared();
+      }
       return { status: 'imported', summary };
     } catch (error) {
       await this.#takeBack(added);
@@ -104,8 +116,10 @@ export class BatchImportService {
     const rpwNumber = target.rpwNumber === null ? null : (parseRpwNumber(target.rpwNumber)?.rpwNumber ?? target.rpwNumber);
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     try {
-      const result = await this.#db.call('tray.assign', { partId: trayId, itemId: target.itemId, rpwNumber, documentId: uuidv7(), at: new Date().toISOString(), actor: { login: actor.login, name: actor.name } });
+      const outbox = this.#outbox;
+      const result = await this.#db.call('tray.assign', { partId: trayId, itemId: target.itemId, rpwNumber, documentId: uuidv7(), at: new Date().toISOString(), actor: { login: actor.login, name: actor.name }, outbox });
       this.#events.emit('registry.changed', { ids: [result.itemId] });
+      if (outbox !== null) this.#shared();
       return result;
     } catch (error) {
       if (error instanceof Error && error.name === 'Refusal') {

@@ -33,9 +33,13 @@ export class DocumentImportService {
   readonly #settings: SettingsService;
   readonly #events: EventBus;
   readonly #queued: () => void;
+  readonly #shared: () => void;
 
-  /** `queued`: a new document waits for its text to be read (the text queue is told to look). */
-  constructor(deps: { db: DbClient; inspector: ImportInspector; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus; queued?: () => void }) {
+  /**
+   * `queued`: a new document waits for its text to be read (the text queue is told to look).
+   * `shared`: with a central server, a new document waits to travel to the other desks (sync is told).
+   */
+  constructor(deps: { db: DbClient; inspector: ImportInspector; store: ContentStore; auth: AuthService; settings: SettingsService; events: EventBus; queued?: () => void; shared?: () => void }) {
     this.#db = deps.db;
     this.#inspector = deps.inspector;
     this.#store = deps.store;
@@ -43,6 +47,7 @@ export class DocumentImportService {
     this.#settings = deps.settings;
     this.#events = deps.events;
     this.#queued = deps.queued ?? (() => undefined);
+    this.#shared = deps.shared ?? (() => undefined);
   }
 
   /** A file on this computer (a hot folder, Electron's file picker); its size is checked before it is read. */
@@ -87,13 +92,17 @@ export class DocumentImportService {
         importedByLogin: actor.login,
         importedByName: actor.name,
       };
-      const recorded = await this.#db.call('documents.add', document);
+      // With a central server the document travels (issue 4): its upload and documents.attach
+      // are queued in the transaction that records it, in the signed-in person's outbox.
+      const outbox = this.#auth.serverUrl !== '' && this.#auth.user !== null ? this.#auth.user.login : null;
+      const recorded = await this.#db.call('documents.add', document, outbox);
       // Another import of the same file onto the entry won the race: its files stand, ours go.
       if (recorded.duplicate) await this.#takeBack(added);
       else {
         this.#events.emit('registry.changed', { ids: [itemId] });
         // Recording the document queued its text in the same transaction (migration 0013).
         this.#queued();
+        if (outbox !== null) this.#shared();
       }
       return { status: 'imported', ...recorded };
     } catch (error) {
@@ -103,8 +112,10 @@ export class DocumentImportService {
     }
   }
 
-  ofItem(itemId: string): Promise<ItemDocument[]> {
-    return this.#db.call('documents.ofItem', itemId);
+  /** An entry's documents; one whose files are still on their way from the server says so. */
+  async ofItem(itemId: string): Promise<ItemDocument[]> {
+    const [documents, awaiting] = await Promise.all([this.#db.call('documents.ofItem', itemId), this.#db.call('documents.awaitingFiles', itemId)]);
+    return awaiting.length === 0 ? documents : documents.map((d) => (awaiting.includes(d.id) ? { ...d, downloading: true } : d));
   }
 
   /**
@@ -117,6 +128,9 @@ export class DocumentImportService {
     await this.#requireItem(itemId);
     const document = (await this.ofItem(itemId)).find((d) => d.id === documentId);
     if (!document) throw new AppError('not_found', 'No such document on this register entry');
+    if (document.downloading === true) {
+      throw new AppError('not_found', 'The document\'s files are still on their way from the central server', [{ path: 'documentId', message: 'documentViewer.downloading' }]);
+    }
     const sha256 = which === 'pdf' ? document.pdfSha256 : document.originalSha256;
     const bytes = await this.#store.read(sha256).catch(() => null);
     if (bytes === null || sha256Of(bytes) !== sha256) {

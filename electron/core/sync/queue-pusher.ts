@@ -12,16 +12,29 @@ export class QueuePusher {
   readonly #now: () => Date;
   /** "client id login" pairs the server refused for the unclaimed queue: not that person's. */
   readonly #notTheirs = new Set<string>();
+  /** Sends the files waiting for upload; how many went (see BlobMover). Null: files do not travel. */
+  readonly #upload: ((client: ServerClient) => Promise<number>) | null;
 
-  constructor(db: DbClient, now: () => Date) {
+  constructor(db: DbClient, now: () => Date, upload: ((client: ServerClient) => Promise<number>) | null = null) {
     this.#db = db;
     this.#now = now;
+    this.#upload = upload;
   }
 
-  /** Pushes one client id's queue until it is empty. */
+  /** Pushes one client id's queue until it is empty; files its commands name go first. */
   async push(client: ServerClient, clientId: string): Promise<void> {
+    let idleUploads = 0;
     for (;;) {
-      const batch = await this.#db.call('sync.outboxBatch', clientId, PUSH_BATCH);
+      const batch = await this.#nextBatch(client, clientId);
+      if (batch === 'uploaded') {
+        idleUploads = 0;
+        continue;
+      }
+      if (batch === 'stuck') {
+        // Nothing was due to go although something waits: never spin, let the engine back off.
+        if ((idleUploads += 1) > 1) throw new Error('Files wait for upload but none could be sent');
+        continue;
+      }
       if (batch.length === 0) return;
       const response = await client.push({ clientId, mutations: batch.map((c) => ({ seq: c.seq, name: c.name, args: c.args })) });
       if (response.expectedSeq !== null && response.results.length === 0) {
@@ -31,6 +44,13 @@ export class QueuePusher {
       }
       await this.#db.call('sync.applyPushResults', clientId, response.results, this.#now().toISOString());
     }
+  }
+
+  async #nextBatch(client: ServerClient, clientId: string): Promise<{ seq: number; name: string; args: unknown }[] | 'uploaded' | 'stuck'> {
+    if (this.#upload === null) return this.#db.call('sync.outboxBatch', clientId, PUSH_BATCH);
+    const next = await this.#db.call('sync.outboxBatchAfterUploads', clientId, PUSH_BATCH);
+    if (!next.uploadsWaiting) return next.commands;
+    return (await this.#upload(client)) > 0 ? 'uploaded' : 'stuck';
   }
 
   /**

@@ -65,6 +65,40 @@ export class ServerClient {
     return this.#call('POST', '/v1/numbering/rpw/lease', RpwLease, request);
   }
 
+  /** Uploads a stored file under its SHA-256 (the server checks the hash; again is harmless). */
+  async putBlob(sha256: string, bytes: Uint8Array): Promise<void> {
+    const response = await this.#send(`/v1/blobs/${sha256}`, {
+      method: 'PUT',
+      headers: { ...this.#headers(), 'Content-Type': 'application/octet-stream' },
+      body: bytes,
+      signal: AbortSignal.timeout(blobTimeoutMs(bytes.byteLength)),
+    });
+    if (!response.ok) throw await this.#httpError(response);
+    await response.arrayBuffer().catch(() => undefined);
+  }
+
+  /** Downloads a file by its SHA-256; the caller checks the bytes against it. */
+  async getBlob(sha256: string, expectedSize: number | null = null): Promise<Uint8Array> {
+    const response = await this.#send(`/v1/blobs/${sha256}`, {
+      headers: this.#headers(),
+      signal: AbortSignal.timeout(blobTimeoutMs(expectedSize ?? 50 * 1024 * 1024)),
+    });
+    if (!response.ok) throw await this.#httpError(response);
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw new ServerUnreachableError(error);
+    }
+  }
+
+  async #send(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await this.#fetch(this.#url(path), init);
+    } catch (error) {
+      throw new ServerUnreachableError(error);
+    }
+  }
+
   /**
    * Holds `GET /v1/sync/events` open and calls `onPoke` for every poke, until `signal` aborts or
    * the stream ends (resolves) or fails (rejects). The caller reconnects.
@@ -137,6 +171,11 @@ export class ServerClient {
       ? new ServerHttpError(response.status, body.data.error.code, body.data.error.message)
       : new ServerHttpError(response.status, 'http_error', `HTTP ${String(response.status)}`);
   }
+}
+
+/** A file's transfer may take 30 s plus one second per MiB (a slow office link), never the JSON calls' 15 s. */
+function blobTimeoutMs(bytes: number): number {
+  return 30_000 + Math.ceil(bytes / (1024 * 1024)) * 1000;
 }
 
 function pokeVersion(event: string): number | null {

@@ -3,9 +3,11 @@ import type { SessionUser } from '../../../shared/sync/protocol.ts';
 import type { SyncState, SyncStatus } from '../../../shared/sync/status.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
+import type { ContentStore } from '../documents/content-store.ts';
 import type { EventBus } from '../events.ts';
 import type { SettingsService } from '../services/settings-service.ts';
 import { backoffDelay } from './backoff.ts';
+import { BlobMover } from './blob-mover.ts';
 import { QueuePusher } from './queue-pusher.ts';
 import { ServerHttpError, ServerUnreachableError, type ServerClient } from './server-client.ts';
 
@@ -25,6 +27,10 @@ export interface SyncEngineDeps {
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly logError?: (message: string, error: unknown) => void;
+  /** The content store: files queued in blob_transfers travel with sync (without it they wait). */
+  readonly store?: ContentStore;
+  /** Files of these register entries' documents arrived from the server (their text can be read). */
+  readonly filesArrived?: (itemIds: readonly string[]) => void;
 }
 
 /**
@@ -51,12 +57,23 @@ export class SyncEngine {
   #stopped = false;
   #lastEmitted = '';
   readonly #pusher: QueuePusher;
+  readonly #blobs: BlobMover | null;
 
   constructor(deps: SyncEngineDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? (() => new Date());
     this.#random = deps.random ?? Math.random;
-    this.#pusher = new QueuePusher(deps.db, this.#now);
+    this.#blobs = deps.store
+      ? new BlobMover({
+        db: deps.db, store: deps.store, now: this.#now, random: this.#random,
+        arrived: (ids) => {
+          deps.events.emit('registry.changed', { ids: [...ids] });
+          deps.filesArrived?.(ids);
+        },
+      })
+      : null;
+    const blobs = this.#blobs;
+    this.#pusher = new QueuePusher(deps.db, this.#now, blobs === null ? null : (client) => blobs.upload(client));
   }
 
   /** Run a cycle soon; a request during a cycle runs one more right after it. */
@@ -129,7 +146,7 @@ export class SyncEngine {
       this.#lastError = null;
       this.#nextAttemptAt = null;
       this.#openStream(auth.client());
-      if (!this.#streamUp) this.#schedule(POLL_MS);
+      await this.#scheduleNext();
     } catch (error) {
       this.#failed(error);
     }
@@ -142,6 +159,9 @@ export class SyncEngine {
     const at = now.toISOString();
     await db.call('sync.state', auth.serverUrl, at);
     await db.call('sync.voidUnused', officeYear(now), at);
+    // Files first: a command that names a file (documents.attach) finds it on the server. The
+    // pusher checks again before each batch (a document imported meanwhile).
+    await this.#blobs?.upload(client);
     await this.#pusher.pushUnclaimed(client, user.login);
     // Only this person's queue, with their own client id: others' changes wait for them.
     const clientId = await db.call('sync.clientOf', user.login, at);
@@ -157,6 +177,16 @@ export class SyncEngine {
 
     await this.#pusher.push(client, clientId);
     await this.#pullAll(client, clientId, user.login, await db.call('sync.cursorOf', user.login));
+    // Files of what was just pulled (and of earlier pulls whose download failed and is due again).
+    await this.#blobs?.download(client);
+  }
+
+  /** After a good cycle: poll while the event stream is down, and come back for a file due again. */
+  async #scheduleNext(): Promise<void> {
+    const retryAt = await this.#blobs?.nextRetryAt();
+    const retryIn = retryAt ? Math.max(1000, Date.parse(retryAt) - this.#now().getTime()) : Infinity;
+    const delay = Math.min(this.#streamUp ? Infinity : POLL_MS, retryIn);
+    if (Number.isFinite(delay)) this.#schedule(delay);
   }
 
   /**

@@ -6,6 +6,7 @@ import type { Gate, Outcome } from '../exactly-once.ts';
 import {
   AttachItemCommand, attachItemCommand, CaseNoteCommand, caseNoteCommand, CloseCaseCommand, closeCaseCommand, ExtendCaseCommand, extendCaseCommand, OpenCaseCommand, openCaseCommand, PauseCaseCommand, pauseCaseCommand, ResumeCaseCommand, resumeCaseCommand,
 } from './cases.ts';
+import { AttachDocumentCommand, attachDocumentCommand } from './documents.ts';
 import { DispatchCommand, dispatchCommand, OutcomeCommand, outcomeCommand } from './outgoing.ts';
 import { pushRegistration, RegisterCommand } from './register-item.ts';
 import { AcceptCommand, acceptCommand, AssignCommand, assignCommand, ReturnCommand, returnCommand, RouteCommand, routeCommand } from './routing.ts';
@@ -71,6 +72,8 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   // Replies sent and delivered: the "reply sent" and "delivered" steps of a letter's public path.
   'outgoing.dispatch': command(DispatchCommand, dispatchCommand),
   'outgoing.outcome': command(OutcomeCommand, outcomeCommand),
+  // An append: the files were uploaded first; the same document id twice is one document.
+  'documents.attach': command(AttachDocumentCommand, attachDocumentCommand),
 };
 
 /** The spec pushed under `name`, if there is one (never an Object.prototype member). */

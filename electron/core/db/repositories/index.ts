@@ -10,6 +10,8 @@ import { drillReport, openReport, refreshCaseOutcomes, reportScope, staleCaseOut
 import { addLocalJrwaClass, importJrwa, importJrwaForOwners, jrwaClasses } from './jrwa.ts';
 import { acceptRoute, assignRoute, inbox, itemRoutes, returnRoute, routeItem } from './routing.ts';
 import { knownUser, rememberUser } from './known-users.ts';
+import { blobDownloadPending, blobTransferAttempts, blobTransferCounts, blobTransfersDue, documentsAwaitingFiles, failBlobTransfer, finishBlobTransfer, nextBlobRetryAt } from './blob-transfers.ts';
+import { finishDownload } from './remote-documents.ts';
 import { addItemDocument, itemDocumentByOriginal, itemDocuments, itemExists, storedFileInUse } from './item-documents.ts';
 import { letterTemplate, letterTemplatesFor, letterTemplateVersions, saveLetterTemplate } from './letter-templates.ts';
 import { assignTrayPart, batchFileInUse, batchSummary, recordBatch, trayPartPdf, trayParts } from './scan-batches.ts';
@@ -21,7 +23,7 @@ import { dispatchBookLetters, dispatchReply, getOutgoing, outgoingByIds, listOut
 import { complaintsRegister } from './complaints-register.ts';
 import { getPerson, letterPeople, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
-import { applyPushResults, claimQueue, clientOf, outboxBatch, syncCounts, unclaimedQueue } from './outbox.ts';
+import { applyPushResults, claimQueue, clientOf, outboxBatch, outboxBatchAfterUploads, syncCounts, unclaimedQueue } from './outbox.ts';
 import {
   addLeasedBlock, applyPulledChanges, cursorOf, leasedNumbersLeft, listSyncIssues, resetCursor,
   resolveSyncIssue, syncStateFor, voidNumbers, voidUnusedNumbers,
@@ -75,6 +77,7 @@ export const repositories = {
   'sync.unclaimedQueue': unclaimedQueue,
   'sync.claimQueue': claimQueue,
   'sync.outboxBatch': outboxBatch,
+  'sync.outboxBatchAfterUploads': outboxBatchAfterUploads,
   'sync.applyPushResults': applyPushResults,
   'sync.applyPulled': applyPulledChanges,
   'sync.resetCursor': resetCursor,
@@ -136,6 +139,15 @@ export const repositories = {
   'documents.add': addItemDocument,
   'documents.ofItem': itemDocuments,
   'documents.fileInUse': storedFileInUse,
+  'blobs.due': blobTransfersDue,
+  'blobs.finish': finishBlobTransfer,
+  'blobs.finishDownload': finishDownload,
+  'documents.awaitingFiles': documentsAwaitingFiles,
+  'blobs.fail': failBlobTransfer,
+  'blobs.attempts': blobTransferAttempts,
+  'blobs.nextRetryAt': nextBlobRetryAt,
+  'blobs.counts': blobTransferCounts,
+  'blobs.downloadPending': blobDownloadPending,
   'batches.record': recordBatch,
   'batches.summary': batchSummary,
   'batches.fileInUse': batchFileInUse,

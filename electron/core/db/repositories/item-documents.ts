@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportFormat, ItemDocument } from '../../../../shared/document-import.ts';
+import { queueBlobUpload } from './blob-transfers.ts';
+import { enqueueCommand } from './outbox.ts';
 import { Refusal } from './refusal.ts';
 
 /** The documents attached to register entries; the files themselves are in the content store. */
@@ -36,8 +38,11 @@ export function itemDocumentByOriginal(db: Database, itemId: string, originalSha
 /**
  * Records an import whose files are already in the store. A second import of the same file onto
  * the same entry (two clerks, a double drop) returns the first one instead of a second row.
+ * `outbox`: with a central server, the signed-in login; the document then travels to the other
+ * desks (issue 4): both files are queued for upload and `documents.attach` enters that person's
+ * outbox, in this same transaction.
  */
-export function addItemDocument(db: Database, document: ItemDocument): { document: ItemDocument; duplicate: boolean } {
+export function addItemDocument(db: Database, document: ItemDocument, outbox: string | null = null): { document: ItemDocument; duplicate: boolean } {
   return db.transaction(() => {
     if (!itemExists(db, document.itemId)) throw new Refusal('errors.not_found');
     const earlier = itemDocumentByOriginal(db, document.itemId, document.originalSha256);
@@ -45,8 +50,22 @@ export function addItemDocument(db: Database, document: ItemDocument): { documen
     db.prepare(`INSERT INTO item_documents (${COLUMNS}) VALUES (
       @id, @itemId, @originalName, @originalFormat, @originalMediaType, @originalSha256, @originalSize,
       @pdfSha256, @pdfSize, @pageCount, @importedAt, @importedByLogin, @importedByName)`).run(document);
+    if (outbox !== null) shareDocument(db, document, outbox);
     return { document, duplicate: false };
   })();
+}
+
+/** Queues a document's files for upload and its `documents.attach` for the server (inside the document's transaction). */
+function shareDocument(db: Database, d: ItemDocument, login: string): void {
+  queueBlobUpload(db, d.originalSha256, d.importedAt);
+  queueBlobUpload(db, d.pdfSha256, d.importedAt);
+  enqueueCommand(db, login, 'documents.attach', {
+    document: {
+      id: d.id, itemId: d.itemId, originalName: d.originalName, originalFormat: d.originalFormat, originalMediaType: d.originalMediaType,
+      originalSha256: d.originalSha256, originalSize: d.originalSize, pdfSha256: d.pdfSha256, pdfSize: d.pdfSize, pageCount: d.pageCount,
+      importedAt: d.importedAt,
+    },
+  }, d.importedAt);
 }
 
 /** An entry's documents in the order they were imported. */

@@ -53,6 +53,19 @@ export function outboxBatch(db: Database, clientId: string, limit: number): Outb
 }
 
 /**
+ * `outboxBatch`, unless some file still waits to be uploaded: then no commands, and the caller
+ * uploads first. A command naming a file is queued in the same transaction as the file's upload
+ * (blob-transfers.ts), so a batch read while nothing waits names only files the server has, even
+ * when the clerk imported a document while a sync cycle was already past its uploads.
+ */
+export function outboxBatchAfterUploads(db: Database, clientId: string, limit: number): { commands: OutboxCommand[]; uploadsWaiting: boolean } {
+  return db.transaction(() => {
+    const waiting = db.prepare("SELECT 1 FROM blob_transfers WHERE direction = 'upload' LIMIT 1").get() !== undefined;
+    return waiting ? { commands: [], uploadsWaiting: true } : { commands: outboxBatch(db, clientId, limit), uploadsWaiting: false };
+  })();
+}
+
+/**
  * Records the server's answers to one client's push: applied commands leave the outbox; refused
  * and conflicting ones move to `sync_issues` with the server's version beside the clerk's.
  */

@@ -28,6 +28,8 @@ export interface BatchRecord {
   readonly separatorsDropped: number;
   readonly importedAt: string;
   readonly actor: Actor;
+  /** With a central server, the signed-in login: documents made for entries travel (issue 4). */
+  readonly outbox?: string | null;
   readonly parts: readonly {
     readonly id: string;
     /** Used when the part becomes a document of an entry. */
@@ -73,7 +75,7 @@ export function recordBatch(db: Database, record: BatchRecord): BatchSummary {
       const destination = routePart(part.label, entry);
       let documentId: string | null = null;
       if (destination.kind === 'entry') {
-        documentId = addItemDocument(db, partDocument(record.sourceName, part, destination.itemId, part.documentId, record.importedAt, record.actor)).document.id;
+        documentId = addItemDocument(db, partDocument(record.sourceName, part, destination.itemId, part.documentId, record.importedAt, record.actor), record.outbox ?? null).document.id;
       }
       insertPart.run(part.id, record.id, JSON.stringify(part.pages), part.pages.length, part.pdfSha256, part.pdfSize, labelText(part.label),
         destination.kind === 'tray' ? destination.reason : null, documentId, record.importedAt);
@@ -167,6 +169,8 @@ export interface AssignArgs {
   readonly documentId: string;
   readonly at: string;
   readonly actor: Actor;
+  /** With a central server, the signed-in login: the document travels (issue 4). */
+  readonly outbox?: string | null;
 }
 
 /** Attaches a tray part to an entry by hand: its PDF becomes a document of the entry. */
@@ -182,7 +186,7 @@ export function assignTrayPart(db: Database, args: AssignArgs): TrayAssignResult
     if (!entry) throw new Refusal('tray.errors.unknownEntry');
     if (entry.status === 'cancelled') throw new Refusal('tray.errors.cancelledEntry');
     const pages = pagesOf(part);
-    const { document } = addItemDocument(db, partDocument(part.source_name, { pages, pdfSha256: part.pdf_sha256, pdfSize: part.pdf_size }, entry.id, args.documentId, args.at, args.actor));
+    const { document } = addItemDocument(db, partDocument(part.source_name, { pages, pdfSha256: part.pdf_sha256, pdfSize: part.pdf_size }, entry.id, args.documentId, args.at, args.actor), args.outbox ?? null);
     db.prepare('UPDATE scan_batch_parts SET document_id = ?, assigned_at = ?, assigned_by_login = ?, assigned_by_name = ? WHERE id = ?')
       .run(document.id, args.at, args.actor.login, args.actor.name, part.id);
     return { itemId: entry.id, rpwNumber: entry.rpw_number, documentId: document.id };

@@ -4,6 +4,7 @@ import type { Change, RpwLease } from '../../../../shared/sync/protocol.ts';
 import { SyncIssue } from '../../../../shared/sync/status.ts';
 import { appendToQueue } from './outbox.ts';
 import { applyRemoteCase } from './remote-cases.ts';
+import { applyRemoteDocument } from './remote-documents.ts';
 import { applyRemoteItem } from './remote-items.ts';
 import { applyRemoteRoute } from './remote-routes.ts';
 
@@ -65,6 +66,11 @@ export function applyPulledChanges(db: Database, changes: readonly Change[], cur
           break;
         case 'item_route': {
           const itemId = applyRemoteRoute(db, change.data, at);
+          if (itemId !== null) itemIds.push(itemId);
+          break;
+        }
+        case 'item_document': {
+          const itemId = change.op === 'upsert' ? applyRemoteDocument(db, change.data, at) : null;
           if (itemId !== null) itemIds.push(itemId);
           break;
         }

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DocumentFile, ImportDocumentResult, ItemDocument } from '../../shared/document-import.ts';
+import type { DocumentSearchHit, DocumentTextStateResult } from '../../shared/document-text.ts';
+import type { IncomingItem } from '../../shared/registry.ts';
+import type { Inbox } from '../../shared/routing.ts';
+import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
+import { FILES_DIR_NAME, startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
+import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
+import type { RunningServer } from '../../server/main.ts';
+import { useTempDirs } from '../support/temp-dirs.ts';
+import { inProcessServer, ok, useRunning } from './in-process.ts';
+
+/**
+ * Issue 4: a scan attached at the registry desk reaches the unit clerk's PC through the central
+ * server — the same bytes, and its words searchable there too.
+ */
+
+const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
+const TIFF_SCAN = join(CORPUS, 'tesseract-polish/sample_pl-part2-times-scanner_HP_DeskJet_F4180_300dpi.tif');
+const DIGITAL_PDF = join(CORPUS, 'paperless-ngx/simple.pdf');
+
+const tempDir = useTempDirs();
+const keep = useRunning();
+
+const UNITS = [
+  { code: 'UM', name: 'Urząd Miasta', kind: 'office' as const },
+  { code: 'BOM', name: 'Biuro Obsługi Mieszkańców', kind: 'department' as const, parentCode: 'UM' },
+  { code: 'GN', name: 'Wydział Geodezji', kind: 'department' as const, parentCode: 'UM' },
+];
+const REGISTRY = { login: 'anowak', displayName: 'Anna Nowak', post: 'Referent', unitCode: 'BOM', role: 'registry_clerk', password: 'Kancelaria-2026' } as const;
+const CLERK = { login: 'ewisniewska', displayName: 'Ewa Wiśniewska', post: 'Inspektor', unitCode: 'GN', role: 'unit_head', password: 'Inspektor-2026' } as const;
+const PEOPLE = [REGISTRY, CLERK];
+
+async function central(): Promise<RunningServer> {
+  const server = await inProcessServer({
+    units: UNITS.map(({ code, name, parentCode }) => ({ code, name, parentCode: parentCode ?? null })),
+    desks: [{ code: 'KO', name: 'Kancelaria ogólna', unitCode: 'BOM' }],
+    users: PEOPLE.map(({ login, displayName, role, unitCode, password }) => ({ login, displayName, role, unitCode, password })),
+  });
+  keep(server);
+  return server;
+}
+
+/** Each workstation's data folder (its content store is in `files/`). */
+const dataDirs = new Map<Workstation, string>();
+
+async function desk(server: RunningServer, person: (typeof PEOPLE)[number], deskCode = ''): Promise<Workstation> {
+  const dataDir = tempDir();
+  const ws = await startWorkstation({ dataDir, version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, checkOutput: true });
+  dataDirs.set(ws, dataDir);
+  keep(ws);
+  ok(await ws.dispatch('organisation.import', { units: UNITS, people: PEOPLE.map(({ login, displayName, post, unitCode, role }) => ({ login, displayName, post, unitCode, roles: [role] })) }));
+  ok(await ws.dispatch('settings.update', { workstationName: person.displayName, deskCode, centralServerUrl: server.url, uiLanguage: 'pl' }));
+  ok(await ws.dispatch('auth.signIn', { login: person.login, password: person.password }));
+  ok(await ws.dispatch('sync.now', {}));
+  return ws;
+}
+
+async function attach(ws: Workstation, itemId: string, path: string): Promise<ItemDocument> {
+  const result = ok(await ws.dispatch('documents.import', { itemId, fileName: path.split('/').at(-1), base64: readFileSync(path).toString('base64') })) as ImportDocumentResult;
+  if (result.status !== 'imported') throw new Error(`refused: ${result.reason}`);
+  return result.document;
+}
+
+async function fileSha(ws: Workstation, itemId: string, documentId: string, which: 'original' | 'pdf'): Promise<string> {
+  const file = ok(await ws.dispatch('documents.file', { itemId, documentId, which })) as DocumentFile;
+  return createHash('sha256').update(Buffer.from(file.base64, 'base64')).digest('hex');
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('documents travel between workstations through the central server', { timeout: 240_000 }, () => {
+  it('a scan imported at the registry desk reaches the unit\'s PC byte for byte, and its words are searchable there', async () => {
+    const server = await central();
+    const [registryDesk, unit] = [await desk(server, REGISTRY, 'KO'), await desk(server, CLERK)];
+    const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 12/3' }))) as IncomingItem;
+    const scan = await attach(registryDesk, letter.id, TIFF_SCAN);
+    const digital = await attach(registryDesk, letter.id, DIGITAL_PDF);
+    ok(await registryDesk.dispatch('routing.route', { itemId: letter.id, leadUnitCode: 'GN', instruction: 'Według właściwości' }));
+    expect(ok(await registryDesk.dispatch('sync.now', {}))).toMatchObject({ pending: 0, issues: 0 });
+
+    ok(await unit.dispatch('sync.now', {}));
+    expect((ok(await unit.dispatch('routing.inbox', {})) as Inbox).toAssign.map((r) => r.rpwNumber)).toEqual([letter.rpwNumber]);
+    const arrived = ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
+    expect(arrived.map((d) => [d.id, d.originalName, d.pageCount, d.downloading ?? false])).toEqual([
+      [scan.id, scan.originalName, 1, false], [digital.id, digital.originalName, 1, false],
+    ]);
+    // The same bytes: the TIFF original, the PDF made of it at the desk, and the digital PDF.
+    expect(await fileSha(unit, letter.id, scan.id, 'original')).toBe(scan.originalSha256);
+    expect(await fileSha(unit, letter.id, scan.id, 'pdf')).toBe(scan.pdfSha256);
+    expect(await fileSha(unit, letter.id, digital.id, 'pdf')).toBe(digital.pdfSha256);
+    expect(scan.originalSha256).toBe(createHash('sha256').update(readFileSync(TIFF_SCAN)).digest('hex'));
+
+    // The unit's PC reads the text itself, as for a local import.
+    const state = await until(
+      async () => ok(await unit.dispatch('documents.textState', { itemId: letter.id })) as DocumentTextStateResult,
+      (s) => s.documents.every((d) => d.state === 'done'),
+      180_000,
+    );
+    expect(state.documents.map((d) => [d.documentId, d.state])).toEqual([[scan.id, 'done'], [digital.id, 'done']]);
+    const hits = ok(await unit.dispatch('documents.search', { text: 'test document' })) as DocumentSearchHit[];
+    expect(hits.map((h) => [h.itemId, h.documentId])).toEqual([[letter.id, digital.id]]);
+    expect((ok(await unit.dispatch('documents.search', { text: 'pszenicy' })) as DocumentSearchHit[]).map((h) => h.documentId)).toEqual([scan.id]);
+
+    // Pulling again changes nothing: one row per document, nothing queued twice.
+    ok(await unit.dispatch('sync.now', {}));
+    expect((ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[]).length).toBe(2);
+    expect(await server.db.query('SELECT count(*)::int AS n FROM item_documents')).toEqual([{ n: 2 }]);
+  });
+
+  it('keeps a document whose file came back wrong as downloading, stores nothing under its hash, and fetches it again later', async () => {
+    const server = await central();
+    const registryDesk = await desk(server, REGISTRY, 'KO');
+    const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Pismo elektroniczne' }))) as IncomingItem;
+    const digital = await attach(registryDesk, letter.id, DIGITAL_PDF);
+    expect(ok(await registryDesk.dispatch('sync.now', {}))).toMatchObject({ pending: 0, issues: 0 });
+
+    // The server's copy is damaged (same length, other bytes): the desk must not take it.
+    const [kept] = await server.db.query<{ base64: string }>("SELECT encode(bytes, 'base64') AS base64 FROM blobs WHERE sha256 = $1", [digital.pdfSha256]);
+    await server.db.query("UPDATE blobs SET bytes = decode(repeat('00', size::int), 'hex') WHERE sha256 = $1", [digital.pdfSha256]);
+    // The unit's PC joins now (its first sync pulls the letter and tries the file), so no poke
+    // from the desk's push could have fetched the good copy first.
+    const unit = await desk(server, CLERK);
+    expect(ok(await unit.dispatch('sync.status', {}))).toMatchObject({ state: 'online', issues: 0 });
+    const waiting = ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
+    expect(waiting.map((d) => [d.id, d.downloading])).toEqual([[digital.id, true]]);
+    // Nothing under its name in the content store (files/sha256/ab/abcd…).
+    expect(existsSync(join(dataDirs.get(unit) ?? '', FILES_DIR_NAME, 'sha256', digital.pdfSha256.slice(0, 2), digital.pdfSha256))).toBe(false);
+    const refused = await unit.dispatch('documents.file', { itemId: letter.id, documentId: digital.id, which: 'pdf' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found', issues: [{ message: 'documentViewer.downloading' }] } });
+
+    await server.db.query("UPDATE blobs SET bytes = decode($2, 'base64') WHERE sha256 = $1", [digital.pdfSha256, kept?.base64 ?? '']);
+    // The first failure waits about a second before the file is tried again.
+    const arrived = await until(async () => {
+      ok(await unit.dispatch('sync.now', {}));
+      return ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
+    }, (docs) => docs.every((d) => d.downloading !== true), 10_000);
+    expect(arrived.map((d) => d.downloading ?? false)).toEqual([false]);
+    expect(await fileSha(unit, letter.id, digital.id, 'pdf')).toBe(digital.pdfSha256);
+    expect(existsSync(join(dataDirs.get(unit) ?? '', FILES_DIR_NAME, 'sha256', digital.pdfSha256.slice(0, 2), digital.pdfSha256))).toBe(true);
+  });
+});
