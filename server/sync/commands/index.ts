@@ -9,6 +9,10 @@ import {
 import { DispatchCommand, dispatchCommand, OutcomeCommand, outcomeCommand } from './outgoing.ts';
 import { pushRegistration, RegisterCommand } from './register-item.ts';
 import { AcceptCommand, acceptCommand, AssignCommand, assignCommand, ReturnCommand, returnCommand, RouteCommand, routeCommand } from './routing.ts';
+import {
+  AcceptReplyCommand, acceptReplyCommand, AcceptReplyStepCommand, acceptReplyStepCommand, DraftReplyCommand, draftReplyCommand, ReturnReplyCommand, returnReplyCommand,
+  SubmitReplyCommand, submitReplyCommand, UpdateReplyCommand, updateReplyCommand,
+} from './replies.ts';
 import { CancelCommand, cancelCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
 
 /** A command written in TypeScript, run in a transaction between the claim and the record of its result. */
@@ -71,6 +75,13 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   // Replies sent and delivered: the "reply sent" and "delivered" steps of a letter's public path.
   'outgoing.dispatch': command(DispatchCommand, dispatchCommand),
   'outgoing.outcome': command(OutcomeCommand, outcomeCommand),
+  // Replies between desks: a conflict carries the server's reply, so each refuses before writing.
+  'replies.draft': command(DraftReplyCommand, draftReplyCommand),
+  'replies.update': command(UpdateReplyCommand, updateReplyCommand),
+  'replies.submit': command(SubmitReplyCommand, submitReplyCommand),
+  'replies.return': command(ReturnReplyCommand, returnReplyCommand),
+  'replies.acceptStep': command(AcceptReplyStepCommand, acceptReplyStepCommand),
+  'replies.accept': command(AcceptReplyCommand, acceptReplyCommand),
 };
 
 /** The spec pushed under `name`, if there is one (never an Object.prototype member). */
