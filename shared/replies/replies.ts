@@ -31,6 +31,11 @@ export const Reply = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   finalSign: z.string().nullable(),
+  /**
+   * Accepted at another desk, and its czystopis (the final PDF) has not reached this desk's store
+   * yet: shown as such, and not sent until it has. Absent or false otherwise.
+   */
+  finalMissing: z.boolean().optional(),
   /** While submitted: the step it waits at and who may decide it; null otherwise. */
   acceptance: AcceptanceProgress.nullable(),
 });
