@@ -234,7 +234,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'replies.ofCase': (input) => replies.ofCase(input.caseId),
     'replies.awaiting': () => replies.awaitingMe(),
     'replies.draft': (input) => replies.draft(input.caseId, input.templateId),
-    'replies.update': (input) => replies.update(input.id, input.addressee, input.body),
+    'replies.update': (input) => replies.update(input.id, input.addressee, input.body, input.seenAt),
     'replies.submit': (input) => replies.submit(input.id),
     'replies.decide': (input) => (input.decision === 'accept' ? replies.accept(input.id, input.seenAt) : replies.returnWithRemarks(input.id, input.remarks, input.seenAt)),
     'replies.file': (input) => replies.file(input.id),

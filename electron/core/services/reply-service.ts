@@ -62,10 +62,10 @@ export class ReplyService {
     return this.#done(refusalsAsErrors(() => this.#db.call('replies.draft', { id: uuidv7(), caseId, templateId, addressee, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'invalid_input', 'templateId'));
   }
 
-  async update(id: string, addressee: string, body: string): Promise<Reply> {
+  async update(id: string, addressee: string, body: string, seenAt?: string): Promise<Reply> {
     requireValidText({ letterhead: '', body, signature: '' });
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    return this.#done(refusalsAsErrors(() => this.#db.call('replies.update', { id, addressee, body, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'body'));
+    return this.#done(refusalsAsErrors(() => this.#db.call('replies.update', { id, addressee, body, seenAt, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'body'));
   }
 
   /** Sent for akceptacja only when every placeholder has its value: the head reads the real letter. */

@@ -163,9 +163,11 @@ export function draftReply(db: Database, args: { id: string; caseId: string; tem
 }
 
 /** The clerk edits a draft, or a returned one before sending it again. */
-export function updateReply(db: Database, args: { id: string; addressee: string; body: string; at: string; actor?: Actor | undefined } & Synced): Reply {
+export function updateReply(db: Database, args: { id: string; addressee: string; body: string; seenAt?: string | undefined; at: string; actor?: Actor | undefined } & Synced): Reply {
   const run = db.transaction((): Reply => {
     const row = replyFor(db, args.id, ['draft', 'returned']);
+    // Edited from the text on the clerk's screen: another desk's edit pulled since is not written over.
+    seenAsItIs(row, args.seenAt);
     db.prepare('UPDATE replies SET addressee = ?, body = ?, updated_at = ? WHERE id = ?').run(args.addressee, args.body, args.at, args.id);
     if (args.outbox === true && args.actor) {
       enqueueCommand(db, args.actor.login, 'replies.update', { id: args.id, addressee: args.addressee, body: args.body, baseAt: row.updated_at, at: args.at }, args.at);
