@@ -110,6 +110,9 @@ describe('replies drafted at one desk and accepted at another, through the centr
       expect(await repliesOf(clerk.ws, opened.id)).toMatchObject([{ id: draft.id, state: 'accepted', finalSign: 'GN.6831.1.2026', decidedBy: HEAD.displayName, finalMissing: true }]);
       expect(await clerk.ws.tryRpc('replies.file', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'replies.finalNotArrived' }] } });
       expect(await head.ws.rpc<Reply[]>('replies.ofCase', { caseId: opened.id })).toMatchObject([{ state: 'accepted', finalMissing: false }]);
+      // Nothing is sent without its czystopis: the clerk's desk refuses to dispatch it until the file arrives.
+      const dispatch = { replyId: draft.id, channel: 'registered_zpo', addresseeName: 'Jan Kowalski', addressLines: 'ul. Długa 1\n45-001 Opole', sentOn: '2026-11-30', closeCase: false };
+      expect(await clerk.ws.tryRpc('outgoing.dispatchReply', dispatch)).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'replies.finalNotArrived' }] } });
       // Each step once in each desk's metryka, by who took it.
       const steps = [
         ['reply_drafted', CLERK.displayName], ['reply_submitted', CLERK.displayName], ['reply_returned', HEAD.displayName],
