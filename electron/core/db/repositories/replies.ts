@@ -126,7 +126,6 @@ function replyFor(db: Database, id: string, states: readonly ReplyState[]): Repl
   return row;
 }
 
-/** A new draft in an open case, from a template version (its body as the starting text). */
 /**
  * With a central server (`outbox`), each step below also goes to the person's outbox in the same
  * transaction, as a command the server checks against its own state of the reply (shared/replies/
@@ -137,6 +136,7 @@ export interface Synced {
   readonly outbox?: boolean | undefined;
 }
 
+/** A new draft in an open case, from a template version (its body as the starting text). */
 export function draftReply(db: Database, args: { id: string; caseId: string; templateId: string; addressee: string; at: string; actor: Actor } & Synced): Reply {
   const run = db.transaction((): Reply => {
     const status = db.prepare<[string], string>('SELECT status FROM cases WHERE id = ?').pluck().get(args.caseId);
