@@ -30,6 +30,10 @@ export function applyRemoteReply(db: Database, data: unknown, at: string): strin
   if (local?.state !== 'accepted' && (local?.updated_at !== r.updatedAt || local.state !== r.state)) {
     if (!ensureTemplate(db, r, at)) return null;
     writeRow(db, r, local !== undefined);
+    // BLOB HOOK (receiving desk): with r.state 'accepted', r.finalSha256 names a czystopis this desk
+    // may not have; its download belongs here, in this transaction. Until the file is in the
+    // content store the desk says "Czystopis jeszcze nie dotarł z serwera" and dispatch waits
+    // (ReplyService.requireFinal / ofCase).
     changed = true;
   }
   return mergeEvents(db, r) || changed ? r.caseId : null;
@@ -63,11 +67,7 @@ function ensureTemplate(db: Database, r: SyncedReply, at: string): boolean {
   return true;
 }
 
-/**
- * BLOB HOOK (receiving desk): a reply pulled as accepted names its czystopis by `final_sha256`;
- * the file itself comes by the blob download queue, and until it is in the content store the
- * desk says "Czystopis jeszcze nie dotarł z serwera" and dispatch waits (reply-service.ts).
- */
+/** The server's state of the reply as this desk's row (an accepted one is written here once). */
 function writeRow(db: Database, r: SyncedReply, known: boolean): void {
   const chain = r.chain === null ? null : JSON.stringify(r.chain);
   const decidedAt = r.decidedAt === null ? null : instant(r.decidedAt);
