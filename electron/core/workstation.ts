@@ -139,8 +139,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   textQueue = documentText;
   const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events, queued: () => documentText.kick(), shared: () => sync.kick() });
   if (options.holdTextQueue !== true) await documentText.start();
-  const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id) });
-  const outgoing = new OutgoingService({ db, auth, settings, documents, changed: () => sync.kick() });
+  const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id), changed: () => sync.kick() });
+  const outgoing = new OutgoingService({ db, auth, settings, documents, changed: () => sync.kick(), requireFinal: (id) => replies.requireFinal(id) });
   const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] }, shared: () => sync.kick() });
   // Files the MFPs scan into the hot folder are batches: split by their labels, the rest to the tray.
@@ -237,7 +237,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'replies.ofCase': (input) => replies.ofCase(input.caseId),
     'replies.awaiting': () => replies.awaitingMe(),
     'replies.draft': (input) => replies.draft(input.caseId, input.templateId),
-    'replies.update': (input) => replies.update(input.id, input.addressee, input.body),
+    'replies.update': (input) => replies.update(input.id, input.addressee, input.body, input.seenAt),
     'replies.submit': (input) => replies.submit(input.id),
     'replies.decide': (input) => (input.decision === 'accept' ? replies.accept(input.id, input.seenAt) : replies.returnWithRemarks(input.id, input.remarks, input.seenAt)),
     'replies.file': (input) => replies.file(input.id),

@@ -27,6 +27,18 @@ describe('sync issue facts', () => {
     expect(side?.facts.map((f) => `${f.label}=${f.value}`)).toEqual(['unit=OR', 'jrwa=1510', 'title=Skarga']);
   });
 
+  it('puts a reply edited at two desks side by side: both texts, the state and the version of each', () => {
+    const issue = {
+      command: 'replies.update',
+      local: { id: 'r1', addressee: 'Jan Nowak', body: 'Wersja referentki', baseAt: '2026-11-20T10:00:00.000Z', at: '2026-11-20T10:02:00.000Z' },
+      server: { id: 'r1', addressee: 'Jan Nowak', body: 'Wersja kierownika', state: 'draft', remarks: null, updatedAt: '2026-11-20T10:01:00.000Z', events: [] },
+    };
+    expect(commandKey(issue.command)).toBe('repliesUpdate');
+    expect(localSide(issue, null)?.facts.map((f) => `${f.label}=${f.value}`)).toEqual(['addressee=Jan Nowak', 'body=Wersja referentki', 'editedAt=2026-11-20T10:02:00.000Z']);
+    expect(serverSide(issue)?.facts.map((f) => `${f.label}=${f.value}`)).toEqual(['replyState=replies.states.draft', 'addressee=Jan Nowak', 'body=Wersja kierownika', 'editedAt=2026-11-20T10:01:00.000Z']);
+    expect(localSide({ command: 'replies.draft', local: { reply: { id: 'r2', body: 'Treść', addressee: 'Anna', at: '2026-11-20T10:00:00.000Z' } } }, null)?.facts.map((f) => f.label)).toEqual(['addressee', 'body', 'editedAt']);
+  });
+
   it('keeps an unknown command or shape visible as data rather than hiding it', () => {
     expect(commandKey('routing.route')).toBe('routingRoute');
     expect(commandKey('scans.attach')).toBeNull();

@@ -8,7 +8,9 @@ import type { SyncIssue } from '../../shared/sync/status.ts';
  * arrive as `unknown` (whatever the command carried), so every shape is parsed, never trusted.
  */
 
-export type FactLabel = 'rpwNumber' | 'sender' | 'subject' | 'status' | 'cancelReason' | 'registeredBy' | 'numbers' | 'unit' | 'jrwa' | 'title' | 'data';
+export type FactLabel =
+  | 'rpwNumber' | 'sender' | 'subject' | 'status' | 'cancelReason' | 'registeredBy' | 'numbers' | 'unit' | 'jrwa' | 'title'
+  | 'addressee' | 'body' | 'replyState' | 'remarks' | 'editedAt' | 'data';
 
 export interface Fact {
   readonly label: FactLabel;
@@ -38,6 +40,17 @@ const RegisterArgs = z.object({ item: ItemLike });
 const CancelArgs = z.object({ id: z.string(), reason: z.string() });
 const ClashArgs = z.object({ id: z.string(), rpwNumber: z.string() });
 const VoidArgs = z.object({ deskCode: z.string(), year: z.number().int(), sequences: z.array(z.number().int()) });
+/** A reply as a command carried it (draft, edit, a decision) or as the server has it (a conflict's other side). */
+const ReplyLike = z.object({
+  addressee: z.string().optional(),
+  body: z.string().optional(),
+  state: z.enum(['draft', 'submitted', 'returned', 'accepted']).optional(),
+  remarks: z.string().nullable().optional(),
+  updatedAt: z.string().optional(),
+  at: z.string().optional(),
+});
+type ReplyLike = z.infer<typeof ReplyLike>;
+const DraftReplyArgs = z.object({ reply: ReplyLike });
 const OpenCaseArgs = z.object({ case: z.object({ unitCode: z.string(), jrwaSymbol: z.string(), title: z.string().nullable().optional() }) });
 
 const COMMAND_KEYS: Readonly<Record<string, string>> = {
@@ -58,6 +71,13 @@ const COMMAND_KEYS: Readonly<Record<string, string>> = {
   'routing.accept': 'routingAccept',
   'routing.return': 'routingReturn',
   'documents.attach': 'documentsAttach',
+  'replies.draft': 'repliesDraft',
+  'replies.update': 'repliesUpdate',
+  'replies.submit': 'repliesSubmit',
+  'replies.return': 'repliesReturn',
+  'replies.acceptStep': 'repliesAcceptStep',
+  'replies.accept': 'repliesAccept',
+  'pull.reply': 'pullReply',
 };
 
 /** The i18n key (under `sync.commands.`) naming the command; null for one this UI does not know. */
@@ -128,6 +148,18 @@ export function localSide(issue: Pick<SyncIssue, 'command' | 'local'>, entry: In
         itemId: null,
       };
     }
+    case 'replies.draft': {
+      const args = DraftReplyArgs.safeParse(issue.local);
+      return args.success ? { facts: replyFacts(args.data.reply), itemId: null } : rawSide(issue.local);
+    }
+    case 'replies.update':
+    case 'replies.submit':
+    case 'replies.return':
+    case 'replies.acceptStep':
+    case 'replies.accept': {
+      const args = ReplyLike.safeParse(issue.local);
+      return args.success ? { facts: replyFacts(args.data), itemId: null } : rawSide(issue.local);
+    }
     default:
       return rawSide(issue.local);
   }
@@ -139,6 +171,8 @@ export function serverSide(issue: Pick<SyncIssue, 'command' | 'server'>): IssueS
   const item = ItemLike.safeParse(issue.server);
   const isItem = issue.command === 'registry.register' || issue.command === 'registry.cancel' || issue.command === 'pull.incoming_item';
   if (isItem && item.success) return { facts: itemFacts(item.data), itemId: null };
+  const reply = ReplyLike.safeParse(issue.server);
+  if ((issue.command.startsWith('replies.') || issue.command === 'pull.reply') && reply.success) return { facts: replyFacts(reply.data), itemId: null };
   return rawSide(issue.server);
 }
 
@@ -151,6 +185,18 @@ function itemFacts(item: ItemLike): Fact[] {
   if (item.status !== undefined) facts.push({ label: 'status', value: `registry.statuses.${item.status}`, translate: true });
   if (item.cancelReason) facts.push({ label: 'cancelReason', value: item.cancelReason, translate: false });
   if (item.registeredBy) facts.push({ label: 'registeredBy', value: item.registeredBy, translate: false });
+  return facts;
+}
+
+/** A reply's text side by side: who it is to, what it says, where it stands, and which version. */
+function replyFacts(reply: ReplyLike): Fact[] {
+  const facts: Fact[] = [];
+  if (reply.state !== undefined) facts.push({ label: 'replyState', value: `replies.states.${reply.state}`, translate: true });
+  if (reply.addressee !== undefined) facts.push({ label: 'addressee', value: reply.addressee, translate: false });
+  if (reply.body !== undefined) facts.push({ label: 'body', value: reply.body, translate: false });
+  if (reply.remarks) facts.push({ label: 'remarks', value: reply.remarks, translate: false });
+  const version = reply.updatedAt ?? reply.at;
+  if (version !== undefined) facts.push({ label: 'editedAt', value: version, translate: false });
   return facts;
 }
 

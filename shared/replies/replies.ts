@@ -31,6 +31,11 @@ export const Reply = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   finalSign: z.string().nullable(),
+  /**
+   * Accepted at another desk, and its czystopis (the final PDF) has not reached this desk's store
+   * yet: shown as such, and not sent until it has. Absent or false otherwise.
+   */
+  finalMissing: z.boolean().optional(),
   /** While submitted: the step it waits at and who may decide it; null otherwise. */
   acceptance: AcceptanceProgress.nullable(),
 });
@@ -40,9 +45,10 @@ export const DraftReplyInput = z.object({
   caseId: z.uuid(),
   templateId: z.uuid(),
 });
-export const UpdateReplyInput = z.object({ id: z.uuid(), addressee: Addressee, body: Body });
 /** The reply's `updatedAt` on the approver's screen: a text changed since is refused, not decided unseen. */
 const SeenAt = z.string().min(1).max(40).optional();
+/** `seenAt`: the reply's `updatedAt` when the editor opened it, so an edit never writes over a text changed at another desk meanwhile. */
+export const UpdateReplyInput = z.object({ id: z.uuid(), addressee: Addressee, body: Body, seenAt: SeenAt });
 export const DecideReplyInput = z.discriminatedUnion('decision', [
   z.object({ id: z.uuid(), decision: z.literal('accept'), seenAt: SeenAt }),
   z.object({ id: z.uuid(), decision: z.literal('return'), remarks: z.string().trim().min(3, { error: 'validation.reasonRequired' }).max(2000), seenAt: SeenAt }),

@@ -26,9 +26,15 @@ export class OutgoingService {
   readonly #settings: SettingsService;
   readonly #changed: () => void;
   readonly #documents: DocumentsClient;
+  readonly #requireFinal: (replyId: string) => Promise<void>;
 
-  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient; changed: () => void }) {
+  constructor(deps: {
+    db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient; changed: () => void;
+    /** Refuses while the reply's czystopis has not reached this desk (accepted at another). */
+    requireFinal?: (replyId: string) => Promise<void>;
+  }) {
     this.#db = deps.db;
+    this.#requireFinal = deps.requireFinal ?? (() => Promise.resolve());
     this.#documents = deps.documents;
     this.#auth = deps.auth;
     this.#settings = deps.settings;
@@ -37,6 +43,7 @@ export class OutgoingService {
 
   async dispatchReply(input: Parsed<typeof DispatchReplyInput>): Promise<OutgoingLetter> {
     if (input.sentOn > officeToday()) throw new AppError('invalid_input', 'Sent in the future', [{ path: 'sentOn', message: 'outgoing.errors.future' }]);
+    await this.#requireFinal(input.replyId);
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const { deskCode } = await this.#settings.get();
     const letter = await refusalsAsErrors(() => this.#db.call('outgoing.dispatchReply', {

@@ -28,26 +28,44 @@ export class ReplyService {
   readonly #documents: DocumentsClient;
   readonly #store: ContentStore;
   readonly #caseOf: (id: string) => Promise<CaseForLetter>;
+  readonly #changed: () => void;
 
-  constructor(deps: { db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient; store: ContentStore; caseOf: (id: string) => Promise<CaseForLetter> }) {
+  constructor(deps: {
+    db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient; store: ContentStore; caseOf: (id: string) => Promise<CaseForLetter>;
+    /** Told after each step, so sync takes it to the other desks at once. */
+    changed?: () => void;
+  }) {
     this.#db = deps.db;
     this.#auth = deps.auth;
     this.#settings = deps.settings;
     this.#documents = deps.documents;
     this.#store = deps.store;
     this.#caseOf = deps.caseOf;
+    this.#changed = deps.changed ?? (() => undefined);
+  }
+
+  /** With a central server every step also goes to the outbox, for the other desks (issues 4 and 7). */
+  get #outbox(): boolean {
+    return this.#auth.serverUrl !== '';
+  }
+
+  async #done<T>(step: Promise<T>): Promise<T> {
+    const value = await step;
+    this.#changed();
+    return value;
   }
 
   async draft(caseId: string, templateId: string): Promise<Reply> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const letter = await answeredLetter(this.#db, await this.#caseOf(caseId));
     const addressee = addresseeLines(letter?.senderName ?? undefined, letter?.senderAddress ?? undefined).join('\n');
-    return refusalsAsErrors(() => this.#db.call('replies.draft', { id: uuidv7(), caseId, templateId, addressee, at: new Date().toISOString(), actor }), 'invalid_input', 'templateId');
+    return this.#done(refusalsAsErrors(() => this.#db.call('replies.draft', { id: uuidv7(), caseId, templateId, addressee, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'invalid_input', 'templateId'));
   }
 
-  async update(id: string, addressee: string, body: string): Promise<Reply> {
+  async update(id: string, addressee: string, body: string, seenAt?: string): Promise<Reply> {
     requireValidText({ letterhead: '', body, signature: '' });
-    return refusalsAsErrors(() => this.#db.call('replies.update', { id, addressee, body, at: new Date().toISOString() }), 'conflict', 'body');
+    const actor = await currentActor(this.#auth, this.#db, this.#settings);
+    return this.#done(refusalsAsErrors(() => this.#db.call('replies.update', { id, addressee, body, seenAt, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'body'));
   }
 
   /** Sent for akceptacja only when every placeholder has its value: the head reads the real letter. */
@@ -55,12 +73,12 @@ export class ReplyService {
     const { missing } = await this.#letter(id, true);
     if (missing.length > 0) throw new AppError('invalid_input', 'Placeholders without a value', [{ path: 'body', message: 'replies.missingValues' }]);
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    return refusalsAsErrors(() => this.#db.call('replies.submit', { id, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+    return this.#done(refusalsAsErrors(() => this.#db.call('replies.submit', { id, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'reply'));
   }
 
   async returnWithRemarks(id: string, remarks: string, seenAt?: string): Promise<Reply> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    return refusalsAsErrors(() => this.#db.call('replies.return', { id, remarks, seenAt, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+    return this.#done(refusalsAsErrors(() => this.#db.call('replies.return', { id, remarks, seenAt, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'reply'));
   }
 
   /**
@@ -72,12 +90,16 @@ export class ReplyService {
   async accept(id: string, seenAt?: string): Promise<Reply> {
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
     const { step, final } = await refusalsAsErrors(() => this.#db.call('replies.checkAcceptance', { id, login: actor.login, seenAt }), 'conflict', 'reply');
-    if (!final) return refusalsAsErrors(() => this.#db.call('replies.acceptStep', { id, step, seenAt, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+    if (!final) return this.#done(refusalsAsErrors(() => this.#db.call('replies.acceptStep', { id, step, seenAt, at: new Date().toISOString(), actor, outbox: this.#outbox }), 'conflict', 'reply'));
     const { letter, missing, sign } = await this.#letter(id, false);
     if (missing.length > 0) throw new AppError('invalid_input', 'Placeholders without a value', [{ path: 'body', message: 'replies.missingValues' }]);
     const stored = await this.#store.put(await this.#documents.render({ kind: 'reply-letter', letter }));
     try {
-      return await refusalsAsErrors(() => this.#db.call('replies.accept', { id, finalSha256: stored.sha256, finalSign: sign, step, seenAt, at: new Date().toISOString(), actor }), 'conflict', 'reply');
+      // BLOB HOOK (accepting desk): once this returns, the reply is accepted with final_sha256 =
+      // stored.sha256 and the `replies.accept` command waits in the outbox (replies.ts, acceptReply).
+      return await this.#done(refusalsAsErrors(() => this.#db.call('replies.accept', {
+        id, finalSha256: stored.sha256, finalSign: sign, step, seenAt, at: new Date().toISOString(), actor, outbox: this.#outbox,
+      }), 'conflict', 'reply'));
     } catch (error) {
       if (stored.created) await this.#store.discard(stored.sha256);
       throw error;
@@ -90,6 +112,8 @@ export class ReplyService {
     if (!reply) throw new AppError('not_found', 'No such reply');
     const stem = reply.caseSign.replace(/[^\p{L}\p{N}.-]+/gu, '_');
     if (reply.finalSha256 !== null) {
+      // Accepted at another desk: the czystopis comes by the blob transfer, maybe not yet.
+      if (!(await this.#store.has(reply.finalSha256))) throw finalNotArrived();
       const bytes = await this.#store.read(reply.finalSha256);
       return { fileName: `odpowiedz-${stem}.pdf`, mediaType: 'application/pdf', base64: bytes.toString('base64'), missing: [] };
     }
@@ -98,8 +122,25 @@ export class ReplyService {
     return { fileName: `projekt-odpowiedzi-${stem}.pdf`, mediaType: 'application/pdf', base64: bytes.toString('base64'), missing };
   }
 
-  ofCase(caseId: string): Promise<Reply[]> {
-    return this.#db.call('replies.ofCase', caseId);
+  async ofCase(caseId: string): Promise<Reply[]> {
+    return this.#withFinalPresence(await this.#db.call('replies.ofCase', caseId));
+  }
+
+  /**
+   * Refuses, in Polish on screen, while the czystopis of an accepted reply is not in this desk's
+   * store (accepted elsewhere, the file still on its way): nothing is sent without its PDF.
+   */
+  async requireFinal(id: string): Promise<void> {
+    const reply = await this.#db.call('replies.get', id);
+    if (reply?.finalSha256 && !(await this.#store.has(reply.finalSha256))) throw finalNotArrived();
+  }
+
+  async #withFinalPresence(replies: Reply[]): Promise<Reply[]> {
+    return Promise.all(replies.map(async (reply) => {
+      if (reply.state !== 'accepted') return reply;
+      const found = await this.#db.call('replies.get', reply.id);
+      return { ...reply, finalMissing: found?.finalSha256 ? !(await this.#store.has(found.finalSha256)) : false };
+    }));
   }
 
   async awaitingMe(): Promise<Reply[]> {
@@ -122,4 +163,8 @@ export class ReplyService {
     const built = buildLetter(template, reply.body, values, { addressee: reply.addressee.split('\n').filter((l) => l.trim() !== ''), draft, tracking, today: officeToday() });
     return { ...built, sign: found.case.sign ?? '' };
   }
+}
+
+function finalNotArrived(): AppError {
+  return new AppError('conflict', 'The final PDF has not reached this workstation yet', [{ path: 'reply', message: 'replies.finalNotArrived' }]);
 }

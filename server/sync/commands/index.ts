@@ -10,6 +10,10 @@ import { AttachDocumentCommand, attachDocumentCommand } from './documents.ts';
 import { DispatchCommand, dispatchCommand, OutcomeCommand, outcomeCommand } from './outgoing.ts';
 import { pushRegistration, RegisterCommand } from './register-item.ts';
 import { AcceptCommand, acceptCommand, AssignCommand, assignCommand, ReturnCommand, returnCommand, RouteCommand, routeCommand } from './routing.ts';
+import {
+  AcceptReplyCommand, acceptReplyCommand, AcceptReplyStepCommand, acceptReplyStepCommand, DraftReplyCommand, draftReplyCommand, ReturnReplyCommand, returnReplyCommand,
+  SubmitReplyCommand, submitReplyCommand, UpdateReplyCommand, updateReplyCommand,
+} from './replies.ts';
 import { CancelCommand, cancelCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
 
 /** A command written in TypeScript, run in a transaction between the claim and the record of its result. */
@@ -74,6 +78,13 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   'outgoing.outcome': command(OutcomeCommand, outcomeCommand),
   // An append: the files were uploaded first; the same document id twice is one document.
   'documents.attach': command(AttachDocumentCommand, attachDocumentCommand),
+  // Replies between desks: a conflict carries the server's reply, so each refuses before writing.
+  'replies.draft': command(DraftReplyCommand, draftReplyCommand),
+  'replies.update': command(UpdateReplyCommand, updateReplyCommand),
+  'replies.submit': command(SubmitReplyCommand, submitReplyCommand),
+  'replies.return': command(ReturnReplyCommand, returnReplyCommand),
+  'replies.acceptStep': command(AcceptReplyStepCommand, acceptReplyStepCommand),
+  'replies.accept': command(AcceptReplyCommand, acceptReplyCommand),
 };
 
 /** The spec pushed under `name`, if there is one (never an Object.prototype member). */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { assertNever } from '../../../../shared/result.ts';
 import type { MutationResult } from '../../../../shared/sync/protocol.ts';
 import { assignCaseSign } from './cases.ts';
+import { applyRemoteReply } from './remote-replies.ts';
 
 /**
  * Each person's outbox (DESIGN.md "Sync", migration 0010). Several clerks share a PC, and the
@@ -93,6 +94,9 @@ export function applyPushResults(db: Database, clientId: string, results: readon
           return assertNever(result.status);
       }
       db.prepare('DELETE FROM outbox WHERE client_id = ? AND seq = ?').run(clientId, result.seq);
+      // A reply's conflict carries the server's reply: this desk shows it from now on (the clerk's
+      // version stays in the issue, beside it), even if the pull that had it skipped it.
+      if (result.status === 'conflict' && command.name.startsWith('replies.')) applyRemoteReply(db, result.value, at);
     }
     return { applied, issues };
   });

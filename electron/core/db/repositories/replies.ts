@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { AcceptanceProgress } from '../../../../shared/replies/acceptance.ts';
 import type { Reply, ReplyState } from '../../../../shared/replies/replies.ts';
+import type { SyncedTemplate } from '../../../../shared/replies/sync.ts';
 import { acceptanceChain, approversOf, parseKeptChain } from './acceptance-chains.ts';
 import { appendCaseEvent, type Actor } from './cases.ts';
+import { enqueueCommand } from './outbox.ts';
 import { Refusal } from './refusal.ts';
 
 interface ReplyRow {
@@ -123,37 +126,58 @@ function replyFor(db: Database, id: string, states: readonly ReplyState[]): Repl
   return row;
 }
 
+/**
+ * With a central server (`outbox`), each step below also goes to the person's outbox in the same
+ * transaction, as a command the server checks against its own state of the reply (shared/replies/
+ * sync.ts): the version token the step started from goes with it, and the metryka entry's id, so
+ * the other desks add that entry once. Without a server the reply stays on this desk, as before.
+ */
+export interface Synced {
+  readonly outbox?: boolean | undefined;
+}
+
 /** A new draft in an open case, from a template version (its body as the starting text). */
-export function draftReply(db: Database, args: { id: string; caseId: string; templateId: string; addressee: string; at: string; actor: Actor }): Reply {
+export function draftReply(db: Database, args: { id: string; caseId: string; templateId: string; addressee: string; at: string; actor: Actor } & Synced): Reply {
   const run = db.transaction((): Reply => {
     const status = db.prepare<[string], string>('SELECT status FROM cases WHERE id = ?').pluck().get(args.caseId);
     if (status === undefined) throw new Refusal('errors.not_found');
     if (status === 'closed') throw new Refusal('cases.closedReadOnly');
-    const template = db.prepare<[string], { version: number; name: string; body: string }>(
-      'SELECT version, name, body FROM letter_templates WHERE id = ? ORDER BY version DESC LIMIT 1',
+    const template = db.prepare<[string], TemplateRow>(
+      `SELECT id, version, unit_code, name, place, letterhead, body, signature, saved_at, saved_by FROM letter_templates WHERE id = ? ORDER BY version DESC LIMIT 1`,
     ).get(args.templateId);
     if (!template) throw new Refusal('replies.unknownTemplate');
     db.prepare(
       `INSERT INTO replies (id, case_id, template_id, template_version, addressee, body, state, drafted_by, drafted_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
     ).run(args.id, args.caseId, args.templateId, template.version, args.addressee, template.body, args.actor.login, args.at, args.at);
-    appendCaseEvent(db, args.caseId, args.at, args.actor, 'reply_drafted', { replyId: args.id, template: template.name });
+    const eventId = eventIdFor(args);
+    appendCaseEvent(db, args.caseId, args.at, args.actor, 'reply_drafted', { replyId: args.id, template: template.name, ...withEventId(eventId) });
+    if (args.outbox === true) {
+      enqueueCommand(db, args.actor.login, 'replies.draft', {
+        reply: { id: args.id, caseId: args.caseId, template: syncedTemplate(template), addressee: args.addressee, body: template.body, at: args.at }, eventId,
+      }, args.at);
+    }
     return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
 
 /** The clerk edits a draft, or a returned one before sending it again. */
-export function updateReply(db: Database, args: { id: string; addressee: string; body: string; at: string }): Reply {
+export function updateReply(db: Database, args: { id: string; addressee: string; body: string; seenAt?: string | undefined; at: string; actor?: Actor | undefined } & Synced): Reply {
   const run = db.transaction((): Reply => {
-    replyFor(db, args.id, ['draft', 'returned']);
+    const row = replyFor(db, args.id, ['draft', 'returned']);
+    // Edited from the text on the clerk's screen: another desk's edit pulled since is not written over.
+    seenAsItIs(row, args.seenAt);
     db.prepare('UPDATE replies SET addressee = ?, body = ?, updated_at = ? WHERE id = ?').run(args.addressee, args.body, args.at, args.id);
+    if (args.outbox === true && args.actor) {
+      enqueueCommand(db, args.actor.login, 'replies.update', { id: args.id, addressee: args.addressee, body: args.body, baseAt: row.updated_at, at: args.at }, args.at);
+    }
     return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
 
-export function submitReply(db: Database, args: { id: string; at: string; actor: Actor }): Reply {
+export function submitReply(db: Database, args: { id: string; at: string; actor: Actor } & Synced): Reply {
   const run = db.transaction((): Reply => {
     const row = replyFor(db, args.id, ['draft', 'returned']);
     // The chain as the unit has it now; each submission starts again at its first step.
@@ -161,21 +185,27 @@ export function submitReply(db: Database, args: { id: string; at: string; actor:
     // Not sent on to a step nobody may decide (a unit without a head, the drafter's own step with nobody above).
     if (steps.some((s) => approversOf(db, s, row.unit_code, row.drafted_by).length === 0)) throw new Refusal('replies.noApprover');
     db.prepare("UPDATE replies SET state = 'submitted', remarks = NULL, chain = ?, step = 1, updated_at = ? WHERE id = ?").run(JSON.stringify(steps), args.at, args.id);
-    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_submitted', { replyId: args.id, steps: steps.length });
+    const eventId = eventIdFor(args);
+    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_submitted', { replyId: args.id, steps: steps.length, ...withEventId(eventId) });
+    // The chain as this desk computed it from its organisation: the server keeps it as sent.
+    if (args.outbox === true) enqueueCommand(db, args.actor.login, 'replies.submit', { id: args.id, chain: steps, baseAt: row.updated_at, at: args.at, eventId }, args.at);
     return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
 
 /** Returned to the drafter at any step by whoever decides that step; sent again, it starts over. */
-export function returnReply(db: Database, args: { id: string; remarks: string; seenAt?: string | undefined; at: string; actor: Actor }): Reply {
+export function returnReply(db: Database, args: { id: string; remarks: string; seenAt?: string | undefined; at: string; actor: Actor } & Synced): Reply {
   const run = db.transaction((): Reply => {
     const row = replyFor(db, args.id, ['submitted']);
     seenAsItIs(row, args.seenAt);
     const { step, of } = stepFor(db, row, args.actor.login);
     db.prepare("UPDATE replies SET state = 'returned', step = NULL, remarks = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?")
       .run(args.remarks, args.actor.name, args.at, args.at, args.id);
-    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_returned', { replyId: args.id, remarks: args.remarks, step, of });
+    const eventId = eventIdFor(args);
+    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_returned', { replyId: args.id, remarks: args.remarks, step, of, ...withEventId(eventId) });
+    // Decided on the text as this desk had it: the server refuses it if another desk changed it since.
+    if (args.outbox === true) enqueueCommand(db, args.actor.login, 'replies.return', { id: args.id, step, remarks: args.remarks, seenAt: row.updated_at, at: args.at, eventId }, args.at);
     return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
@@ -195,21 +225,23 @@ export function checkAcceptance(db: Database, args: { id: string; login: string;
 }
 
 /** Accepts a step before the last: the reply goes on to the next step, and the metryka says who passed which. */
-export function acceptReplyStep(db: Database, args: { id: string; step: number; seenAt?: string | undefined; at: string; actor: Actor }): Reply {
+export function acceptReplyStep(db: Database, args: { id: string; step: number; seenAt?: string | undefined; at: string; actor: Actor } & Synced): Reply {
   const run = db.transaction((): Reply => {
     const { step, final } = checkAcceptance(db, { id: args.id, login: args.actor.login, seenAt: args.seenAt });
     // Decided on what the approver saw: had someone else moved it meanwhile, this step is not theirs to pass.
     if (step !== args.step || final) throw new Refusal('replies.wrongState');
     const row = readRow(db, args.id) ?? missing(args.id);
     db.prepare('UPDATE replies SET step = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?').run(step + 1, args.actor.name, args.at, args.at, args.id);
-    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_step_accepted', { replyId: args.id, step, of: parseKeptChain(row.chain).length });
+    const eventId = eventIdFor(args);
+    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_step_accepted', { replyId: args.id, step, of: parseKeptChain(row.chain).length, ...withEventId(eventId) });
+    if (args.outbox === true) enqueueCommand(db, args.actor.login, 'replies.acceptStep', { id: args.id, step, seenAt: row.updated_at, at: args.at, eventId }, args.at);
     return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
 }
 
 /** Accepts the last step with the final PDF already stored under `finalSha256`: from here on the reply is frozen. */
-export function acceptReply(db: Database, args: { id: string; finalSha256: string; finalSign: string; step?: number; seenAt?: string | undefined; at: string; actor: Actor }): Reply {
+export function acceptReply(db: Database, args: { id: string; finalSha256: string; finalSign: string; step?: number; seenAt?: string | undefined; at: string; actor: Actor } & Synced): Reply {
   const run = db.transaction((): Reply => {
     const { step, final } = checkAcceptance(db, { id: args.id, login: args.actor.login, seenAt: args.seenAt });
     if (!final || (args.step !== undefined && args.step !== step)) throw new Refusal('replies.wrongState');
@@ -218,10 +250,51 @@ export function acceptReply(db: Database, args: { id: string; finalSha256: strin
     if (row.case_sign !== args.finalSign) throw new Refusal('replies.wrongState');
     db.prepare("UPDATE replies SET state = 'accepted', step = NULL, final_sha256 = ?, final_sign = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?")
       .run(args.finalSha256, args.finalSign, args.actor.name, args.at, args.at, args.id);
-    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_accepted', { replyId: args.id, sign: args.finalSign, step, of: step }, args.finalSha256);
+    // BLOB HOOK (accepting desk): the czystopis is in this desk's content store under final_sha256
+    // from here on; the blob upload queue takes it to the server from this transaction.
+    const eventId = eventIdFor(args);
+    appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_accepted', { replyId: args.id, sign: args.finalSign, step, of: step, ...withEventId(eventId) }, args.finalSha256);
+    if (args.outbox === true) {
+      enqueueCommand(db, args.actor.login, 'replies.accept', {
+        id: args.id, step, seenAt: row.updated_at, finalSign: args.finalSign, finalSha256: args.finalSha256, at: args.at, eventId,
+      }, args.at);
+    }
     return toReply(db, readRow(db, args.id) ?? missing(args.id));
   });
   return run.immediate();
+}
+
+/**
+ * The id of a step's metryka entry, sent with its command so other desks add the entry once;
+ * only when the step goes to the server (a desk on its own has nobody to tell).
+ */
+function eventIdFor(args: Synced): string {
+  return args.outbox === true ? randomUUID() : '';
+}
+
+function withEventId(eventId: string): { eventId?: string } {
+  return eventId === '' ? {} : { eventId };
+}
+
+interface TemplateRow {
+  id: string;
+  version: number;
+  unit_code: string;
+  name: string;
+  place: string;
+  letterhead: string;
+  body: string;
+  signature: string;
+  saved_at: string;
+  saved_by: string;
+}
+
+/** The template version whole, for desks that lack it (templates live on each workstation). */
+function syncedTemplate(t: TemplateRow): SyncedTemplate {
+  return {
+    id: t.id, version: t.version, unitCode: t.unit_code, name: t.name, place: t.place, letterhead: t.letterhead, body: t.body,
+    signature: t.signature, savedAt: t.saved_at, savedBy: t.saved_by,
+  };
 }
 
 function missing(id: string): never {

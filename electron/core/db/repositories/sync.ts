@@ -6,6 +6,7 @@ import { appendToQueue } from './outbox.ts';
 import { applyRemoteCase } from './remote-cases.ts';
 import { applyRemoteDocument } from './remote-documents.ts';
 import { applyRemoteItem } from './remote-items.ts';
+import { applyRemoteReply } from './remote-replies.ts';
 import { applyRemoteRoute } from './remote-routes.ts';
 
 /**
@@ -76,6 +77,11 @@ export function applyPulledChanges(db: Database, changes: readonly Change[], cur
         }
         case 'case': {
           const caseId = change.op === 'upsert' ? applyRemoteCase(db, change.data, at) : null;
+          if (caseId !== null) caseIds.push(caseId);
+          break;
+        }
+        case 'reply': {
+          const caseId = change.op === 'upsert' ? applyRemoteReply(db, change.data, at) : null;
           if (caseId !== null) caseIds.push(caseId);
           break;
         }
