@@ -31,6 +31,13 @@ export function formatRkwNumber(deskCode: string, sequence: number, year: number
   return `RKW/${deskCode}/${String(sequence)}/${String(year)}`;
 }
 
+/** The desk, number and year of an RKW number; null when it is not one `formatRkwNumber` writes. */
+export function parseRkwNumber(rkwNumber: string): { deskCode: string; sequence: number; year: number } | null {
+  const match = /^RKW\/(.+)\/([1-9][0-9]{0,8})\/([0-9]{4})$/u.exec(rkwNumber);
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  return { deskCode: match[1], sequence: Number(match[2]), year: Number(match[3]) };
+}
+
 export const OutgoingLetter = z.object({
   id: z.uuid(),
   rkwNumber: z.string(),

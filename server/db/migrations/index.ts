@@ -9,6 +9,7 @@ import { caseSync } from './0008-case-sync.ts';
 import { outgoingLetters } from './0009-outgoing-letters.ts';
 import { caseTermAuthors } from './0010-case-term-authors.ts';
 import { caseItemAuthors } from './0011-case-item-authors.ts';
+import { rkwLeases } from './0014-rkw-leases.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -17,5 +18,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync, outgoingLetters, caseTermAuthors, caseItemAuthors];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync, outgoingLetters, caseTermAuthors, caseItemAuthors, rkwLeases];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

@@ -9,7 +9,8 @@ import {
 import { DispatchCommand, dispatchCommand, OutcomeCommand, outcomeCommand } from './outgoing.ts';
 import { pushRegistration, RegisterCommand } from './register-item.ts';
 import { AcceptCommand, acceptCommand, AssignCommand, assignCommand, ReturnCommand, returnCommand, RouteCommand, routeCommand } from './routing.ts';
-import { CancelCommand, cancelCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
+import { CancelCommand, cancelCommand } from './registry.ts';
+import { VoidNumbersCommand, voidNumbersCommand } from './void-numbers.ts';
 
 /** A command written in TypeScript, run in a transaction between the claim and the record of its result. */
 export interface TransactionCommand<S extends z.ZodType = z.ZodType> {
@@ -54,7 +55,7 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   // The registry desk's bulk: one round trip each.
   'registry.register': oneCall(RegisterCommand, pushRegistration),
   'registry.cancel': command(CancelCommand, cancelCommand),
-  'rpw.void': command(VoidNumbersCommand, voidNumbersCommand, true),
+  'rpw.void': command(VoidNumbersCommand, voidNumbersCommand('rpw'), true),
   // Refuses before writing: the unit check comes first, the counter and the case in one go.
   'cases.open': command(OpenCaseCommand, openCaseCommand),
   'cases.pause': command(PauseCaseCommand, pauseCaseCommand),
@@ -71,6 +72,8 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   // Replies sent and delivered: the "reply sent" and "delivered" steps of a letter's public path.
   'outgoing.dispatch': command(DispatchCommand, dispatchCommand),
   'outgoing.outcome': command(OutcomeCommand, outcomeCommand),
+  // Last year's unused RKW numbers, recorded so the book explains every gap.
+  'rkw.void': command(VoidNumbersCommand, voidNumbersCommand('rkw'), true),
 };
 
 /** The spec pushed under `name`, if there is one (never an Object.prototype member). */
