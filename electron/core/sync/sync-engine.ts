@@ -186,7 +186,9 @@ export class SyncEngine {
     try {
       await db.call('sync.state', auth.serverUrl, at);
       const clientId = await db.call('sync.clientOf', user.login, at);
-      const size = register === 'rpw' ? LEASE_SIZE : RKW_LEASE_SIZE;
+      // A letter of a year already over (sent on 31 December, entered on 2 January) takes a
+      // block of one: the rest of a bigger block would only be voided at the next sync.
+      const size = year < officeYear(this.#now()) ? 1 : register === 'rpw' ? LEASE_SIZE : RKW_LEASE_SIZE;
       await db.call('sync.addLease', register, await auth.client().lease(register, { clientId, deskCode, year, size }), clientId, at);
       return true;
     } catch (error) {

@@ -12,7 +12,7 @@ import { addLeasedBlock, leasedDesks, leasedNumbersLeft, NoNumbersLeftError, voi
 import { clientOf, outboxBatch } from './outbox.ts';
 import { dispatchReply } from './outgoing-letters.ts';
 import { acceptReply, draftReply, submitReply } from './replies.ts';
-import { syncStateFor, voidUnusedNumbers } from './sync.ts';
+import { applyPulledChanges, syncStateFor, voidUnusedNumbers } from './sync.ts';
 
 const tempDir = useTempDirs();
 const AT = '2026-11-20T10:00:00.000Z';
@@ -78,9 +78,12 @@ describe('RKW numbers with a central server', () => {
     expect(send(db, { outbox: true, deskCode: null })).toBe('RKW/GN-I/1/2026');
     expect(voidUnusedNumbers(db, 2027, AT)).toBe(2);
     expect(voidNumbers(db, 'rkw', 'GN-I', 2026)).toEqual(['RKW/GN-I/2/2026', 'RKW/GN-I/3/2026']);
-    expect(voidNumbers(db, 'rpw', 'GN-I', 2026)).toEqual([]);
     expect(outboxBatch(db, mine, 10).at(-1)).toMatchObject({ name: 'rkw.void', args: { deskCode: 'GN-I', year: 2026, sequences: [2, 3] } });
     expect(() => send(db, { outbox: true, deskCode: null, sentOn: '2026-12-02' })).toThrow(NoNumbersLeftError);
+    // Another PC's void numbers arrive by pull, into the RKW book's gaps only.
+    applyPulledChanges(db, [{ version: 1, entity: 'rkw_void', id: 'RKW/GN-I/9/2026', op: 'upsert', data: { deskCode: 'GN-I', year: 2026, sequence: 9 } }], 1, AT, CLERK.login);
+    expect(voidNumbers(db, 'rkw', 'GN-I', 2026)).toEqual(['RKW/GN-I/2/2026', 'RKW/GN-I/3/2026', 'RKW/GN-I/9/2026']);
+    expect(voidNumbers(db, 'rpw', 'GN-I', 2026)).toEqual([]);
 
     syncStateFor(db, 'https://nowy.example.pl', AT);
     const renewed = clientOf(db, CLERK.login, AT);
