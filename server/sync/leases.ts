@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import { SENDING_ROLES } from '../../shared/outgoing/outgoing.ts';
 import type { NumberLease, NumberRegister, RkwLeaseRequest, RpwLeaseRequest, SessionUser } from '../../shared/sync/protocol.ts';
 import type { ServerDb } from '../db/database.ts';
 import { CommandRejection, requireRole } from './command-context.ts';
-import { SENDING_ROLES } from './commands/outgoing.ts';
 import { REGISTRY_ROLES } from './commands/registry.ts';
 import { NUMBER_REGISTERS } from './number-registers.ts';
 

@@ -26,6 +26,12 @@ export function isPostal(channel: OutgoingChannel): boolean {
 export const DeliveryKind = z.enum(['signed', 'awizo_fiction', 'electronic_proof']);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
+/**
+ * Who may send letters (enter them in the RKW) with a central server: a case's unit, or a registry
+ * desk, which posts every unit's mail. The server checks it; the workstation leases RKW numbers for them only.
+ */
+export const SENDING_ROLES = ['admin', 'clerk', 'unit_head', 'registry_clerk'] as const;
+
 /** `RKW/KO/12/2026`: the same shape as the RPW number, so both are read the same way. */
 export function formatRkwNumber(deskCode: string, sequence: number, year: number): string {
   return `RKW/${deskCode}/${String(sequence)}/${String(year)}`;

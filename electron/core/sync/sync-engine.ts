@@ -1,4 +1,5 @@
 import { officeYear } from '../../../shared/dates.ts';
+import { SENDING_ROLES } from '../../../shared/outgoing/outgoing.ts';
 import type { NumberRegister, SessionUser } from '../../../shared/sync/protocol.ts';
 import type { SyncState, SyncStatus } from '../../../shared/sync/status.ts';
 import type { AuthService } from '../auth/auth-service.ts';
@@ -18,8 +19,6 @@ const PULL_PAGE = 1000;
 /** While the event stream is down, pull this often anyway. */
 const POLL_MS = 15_000;
 const REGISTRY_ROLES = new Set(['admin', 'registry_clerk']);
-/** The roles that may send letters (the server's SENDING_ROLES): only they lease RKW numbers. */
-const SENDING_ROLES = new Set(['admin', 'clerk', 'unit_head', 'registry_clerk']);
 
 export interface SyncEngineDeps {
   readonly db: DbClient;
@@ -156,7 +155,7 @@ export class SyncEngine {
     // RKW numbers only where this person has sent letters before (their first letter leases on
     // demand, `leaseNow`): a registry clerk who never sends, or a clerk on a colleague's PC, draws
     // none, so few numbers end the year void.
-    if (SENDING_ROLES.has(user.role)) {
+    if ((SENDING_ROLES as readonly string[]).includes(user.role)) {
       for (const desk of await db.call('sync.leasedDesks', 'rkw', clientId, year - 1)) await this.#topUp(client, 'rkw', clientId, desk, year, at);
     }
 

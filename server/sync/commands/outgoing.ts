@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeliveryKind, OutgoingChannel, parseRkwNumber } from '../../../shared/outgoing/outgoing.ts';
+import { DeliveryKind, OutgoingChannel, parseRkwNumber, SENDING_ROLES } from '../../../shared/outgoing/outgoing.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
 import { assertLeasedTo, isVoid, NUMBER_REGISTERS } from '../number-registers.ts';
 import { unitWithin } from '../unit-tree.ts';
@@ -14,8 +14,6 @@ export const OutcomeCommand = z.union([
   z.object({ id: z.uuid(), deliveredOn: z.iso.date(), deliveryKind: DeliveryKind }),
   z.object({ id: z.uuid(), returnedOn: z.iso.date() }),
 ]);
-
-export const SENDING_ROLES = ['admin', 'clerk', 'unit_head', 'registry_clerk'] as const;
 
 /**
  * Who may say a letter of this case was sent: the case's unit, or a registry desk, which posts

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { formatRkwNumber } from '../../../shared/outgoing/outgoing.ts';
+import { formatRkwNumber, SENDING_ROLES } from '../../../shared/outgoing/outgoing.ts';
 import { formatRpwNumber } from '../../../shared/registry.ts';
 import type { NumberRegister } from '../../../shared/sync/protocol.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
 import { assertLeasedTo, NUMBER_REGISTERS } from '../number-registers.ts';
-import { SENDING_ROLES } from './outgoing.ts';
 import { REGISTRY_ROLES } from './registry.ts';
 
 export const VoidNumbersCommand = z.object({
