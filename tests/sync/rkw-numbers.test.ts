@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseWithDeadline } from '../../shared/cases.ts';
 import { officeToday } from '../../shared/dates.ts';
@@ -5,6 +7,7 @@ import type { OutgoingLetter } from '../../shared/outgoing/outgoing.ts';
 import type { Reply } from '../../shared/replies/replies.ts';
 import type { LetterTemplate } from '../../shared/replies/templates.ts';
 import type { SyncStatus } from '../../shared/sync/status.ts';
+import { DATABASE_FILE_NAME } from '../../electron/core/workstation.ts';
 import type { RunningServer } from '../../server/main.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
 import { inProcessServer, useRunning } from './in-process.ts';
@@ -40,15 +43,17 @@ async function central(): Promise<RunningServer> {
 interface Pc {
   readonly ws: WorkstationProcess;
   readonly net: LossyProxy;
+  readonly dir: string;
 }
 
 async function pc(server: RunningServer, name: string): Promise<Pc> {
   const net = await startLossyProxy(server.url);
-  const ws = await startWorkstationProcess(tempDir(), { demo: true });
+  const dir = tempDir();
+  const ws = await startWorkstationProcess(dir, { demo: true });
   keep({ close: () => net.close() });
   keep({ close: () => ws.stop() });
   await ws.rpc('settings.update', { workstationName: name, deskCode: 'KO', centralServerUrl: net.url, uiLanguage: 'pl' });
-  return { ws, net };
+  return { ws, net, dir };
 }
 
 async function signInAs(p: Pc, person: Person): Promise<void> {
@@ -118,5 +123,16 @@ describe('RKW numbers at one desk from two PCs, with real processes', { timeout:
     // Each clerk drew one block, at the desk where they send; the registry's RPW counter was never touched.
     expect(await server.db.query('SELECT count(*)::int AS n FROM rkw_leases')).toEqual([{ n: 2 }]);
     expect(await server.db.query('SELECT count(*)::int AS n FROM rpw_leases')).toEqual([{ n: 0 }]);
+
+    // The first clerk keeps sending until few numbers are left (set straight in the PC's file
+    // here, as 30-odd more letters would): the next sync leases another block, and only then.
+    const file = new Database(join(first.dir, 'data', DATABASE_FILE_NAME));
+    file.prepare("UPDATE rkw_blocks SET next_no = last_no - 4 WHERE origin = 'leased'").run();
+    file.close();
+    await first.ws.rpc('sync.now');
+    await first.ws.rpc('sync.now');
+    const leases = await server.db.query<{ first_no: number; last_no: number }>("SELECT l.first_no, l.last_no FROM rkw_leases l JOIN users u ON u.id = l.user_id WHERE u.login = $1 ORDER BY first_no", [PEOPLE.clerk1.login]);
+    expect(leases).toHaveLength(2);
+    expect(leases[1]?.first_no).toBeGreaterThan(leases[0]?.last_no ?? Infinity);
   });
 });
