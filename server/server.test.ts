@@ -52,7 +52,7 @@ describe('the central server as a process (npm run server, PGlite)', { timeout: 
     expect(await call('/healthz')).toMatchObject({ status: 200, json: { status: 'ok', database: 'pglite' } });
     const { json: openapi } = await call('/openapi.json');
     expect(Object.keys(openapi['paths'] as object).sort()).toEqual([
-      '/healthz', '/openapi.json', '/v1/auth/me', '/v1/auth/sign-in', '/v1/auth/sign-out', '/v1/blobs/{sha256}', '/v1/numbering/rpw/lease', '/v1/sync/events', '/v1/sync/pull', '/v1/sync/push', '/v1/track/{code}',
+      '/healthz', '/openapi.json', '/v1/auth/me', '/v1/auth/sign-in', '/v1/auth/sign-out', '/v1/blobs/{sha256}', '/v1/numbering/rkw/lease', '/v1/numbering/rpw/lease', '/v1/sync/events', '/v1/sync/pull', '/v1/sync/push', '/v1/track/{code}',
     ]);
     expect(await call('/v1/sync/pull?clientId=x')).toMatchObject({ status: 401, json: { error: { code: 'unauthorized' } } });
     expect(await call('/v1/auth/sign-in', { body: '{"login":' })).toMatchObject({ status: 400, json: { error: { code: 'invalid_json' } } });

@@ -140,7 +140,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const documentImport = new DocumentImportService({ db, inspector: importer, store, auth, settings, events, queued: () => documentText.kick(), shared: () => sync.kick() });
   if (options.holdTextQueue !== true) await documentText.start();
   const replies = new ReplyService({ db, auth, settings, documents, store, caseOf: (id) => cases.get(id), changed: () => sync.kick() });
-  const outgoing = new OutgoingService({ db, auth, settings, documents, changed: () => sync.kick(), requireFinal: (id) => replies.requireFinal(id) });
+  const outgoing = new OutgoingService({
+    db, auth, settings, documents, changed: () => sync.kick(), requireFinal: (id) => replies.requireFinal(id),
+    leaseNow: (register, deskCode, year) => sync.leaseNow(register, deskCode, year),
+  });
   const batchScanner = new BatchScanner(options.workers.batches, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
   const batchImport = new BatchImportService({ db, scanner: batchScanner, store, auth, settings, events, options: { separatorStrings: options.batchSeparators ?? [] }, shared: () => sync.kick() });
   // Files the MFPs scan into the hot folder are batches: split by their labels, the rest to the tray.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PullQuery, PullResponse, PushRequest, PushResponse, RpwLease, RpwLeaseRequest, SessionUser, SignInRequest, SignInResponse } from '../../shared/sync/protocol.ts';
+import { PullQuery, PullResponse, PushRequest, PushResponse, RkwLeaseRequest, RpwLease, RpwLeaseRequest, SessionUser, SignInRequest, SignInResponse } from '../../shared/sync/protocol.ts';
 import { TrackingQuery, TrackingResponse } from '../../shared/tracking.ts';
 import type { AuthPolicy } from '../auth/sessions.ts';
 import type { TokenCache } from '../auth/token-cache.ts';
@@ -8,7 +8,7 @@ import { BlobHashMismatch, readBlob, SHA256_PATTERN, storeBlob } from '../blobs/
 import type { ServerDb } from '../db/database.ts';
 import { mayReadBlob } from '../sync/blob-access.ts';
 import { CommandRejection, type ServerSecrets } from '../sync/command-context.ts';
-import { leaseRpwBlock } from '../sync/leases.ts';
+import { leaseRkwBlock, leaseRpwBlock } from '../sync/leases.ts';
 import { CursorTooOldError, pullJson } from '../sync/pull.ts';
 import { ForeignClientError, push } from '../sync/push.ts';
 import { trackLetter } from '../tracking.ts';
@@ -138,6 +138,19 @@ export function serverRoutes(deps: RouteDeps): Route[] {
       async handle({ body, user }) {
         try {
           return await leaseRpwBlock(db, signedIn(user), body.clientId, body);
+        } catch (error) {
+          if (error instanceof CommandRejection) throw new HttpError(error.code === 'forbidden' ? 403 : 404, error.code, error.message);
+          throw error;
+        }
+      },
+    }),
+    route({
+      method: 'POST', path: '/v1/numbering/rkw/lease', summary: 'Lease the next block of RKW (outgoing register) numbers for a desk, or a unit sending its own letters, and year', tag: 'numbering', auth: 'user',
+      body: RkwLeaseRequest.extend({ clientId: z.uuid() }), response: RpwLease,
+      errors: { 403: 'Only the roles that send letters lease RKW numbers', 404: 'No such desk or unit' },
+      async handle({ body, user }) {
+        try {
+          return await leaseRkwBlock(db, signedIn(user), body.clientId, body);
         } catch (error) {
           if (error instanceof CommandRejection) throw new HttpError(error.code === 'forbidden' ? 403 : 404, error.code, error.message);
           throw error;

@@ -32,9 +32,9 @@ export async function itemScope(tx: Sql, itemId: string): Promise<ItemScope | nu
   return row ? { scopeUnit: row.scope_unit, deskUnit: row.desk_unit } : null;
 }
 
-/** Whether a change with this scope reaches the user (the same test as the pull's). */
-export function scopeReaches(scopeUnit: string | null, user: SessionUser): boolean {
-  return scopeUnit === null || SEE_ALL.includes(user.role) || scopeUnit === user.unitCode;
+/** Whether a change with this scope reaches the user (the same test as the pull's: their unit or one of its sections). */
+export async function scopeReaches(tx: Sql, scopeUnit: string | null, user: SessionUser): Promise<boolean> {
+  return scopeUnit === null || SEE_ALL.includes(user.role) || (await unitWithin(tx, scopeUnit, user.unitCode));
 }
 
 /**
@@ -46,7 +46,7 @@ export async function mayActOnItem(tx: Sql, user: SessionUser, itemId: string): 
   const scope = await itemScope(tx, itemId);
   if (scope === null) return 'not_found';
   if (ACT_ON_ALL.includes(user.role)) return 'ok';
-  if (!scopeReaches(scope.scopeUnit, user)) return 'not_found';
+  if (!(await scopeReaches(tx, scope.scopeUnit, user))) return 'not_found';
   const routed = await tx.query<{ unit_code: string }>('SELECT DISTINCT unit_code FROM item_routes WHERE item_id = $1', [itemId]);
   const units = [...routed.map((r) => r.unit_code), ...(scope.deskUnit === null ? [] : [scope.deskUnit])];
   for (const unit of units) {

@@ -26,9 +26,22 @@ export function isPostal(channel: OutgoingChannel): boolean {
 export const DeliveryKind = z.enum(['signed', 'awizo_fiction', 'electronic_proof']);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
+/**
+ * Who may send letters (enter them in the RKW) with a central server: a case's unit, or a registry
+ * desk, which posts every unit's mail. The server checks it; the workstation leases RKW numbers for them only.
+ */
+export const SENDING_ROLES = ['admin', 'clerk', 'unit_head', 'registry_clerk'] as const;
+
 /** `RKW/KO/12/2026`: the same shape as the RPW number, so both are read the same way. */
 export function formatRkwNumber(deskCode: string, sequence: number, year: number): string {
   return `RKW/${deskCode}/${String(sequence)}/${String(year)}`;
+}
+
+/** The desk, number and year of an RKW number; null when it is not one `formatRkwNumber` writes. */
+export function parseRkwNumber(rkwNumber: string): { deskCode: string; sequence: number; year: number } | null {
+  const match = /^RKW\/(.+)\/([1-9][0-9]{0,8})\/([0-9]{4})$/u.exec(rkwNumber);
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  return { deskCode: match[1], sequence: Number(match[2]), year: Number(match[3]) };
 }
 
 export const OutgoingLetter = z.object({

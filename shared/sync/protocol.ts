@@ -96,12 +96,22 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
+/** The registers numbered from blocks the server leases: incoming (RPW) and outgoing (RKW) letters. */
+export const NumberRegister = z.enum(['rpw', 'rkw']);
+export type NumberRegister = z.infer<typeof NumberRegister>;
+
 export const RpwLeaseRequest = z.object({
   deskCode: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/u),
   year: z.number().int().min(2000).max(2100),
   size: z.number().int().min(1).max(1000).default(50),
 });
 export type RpwLeaseRequest = z.input<typeof RpwLeaseRequest>;
+
+/** An RKW block is leased for a desk, or for a unit that sends its own letters (its code may hold Polish letters). */
+export const RkwLeaseRequest = RpwLeaseRequest.extend({
+  deskCode: z.string().regex(/^[A-ZĄĆĘŁŃÓŚŹŻ0-9][A-ZĄĆĘŁŃÓŚŹŻ0-9-]{0,59}$/u),
+});
+export type RkwLeaseRequest = z.input<typeof RkwLeaseRequest>;
 
 export const RpwLease = z.object({
   deskCode: z.string(),
@@ -110,6 +120,9 @@ export const RpwLease = z.object({
   lastNo: z.number().int().positive(),
 });
 export type RpwLease = z.infer<typeof RpwLease>;
+/** A leased block looks the same in both registers. */
+export const NumberLease = RpwLease;
+export type NumberLease = RpwLease;
 
 export const ServerError = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

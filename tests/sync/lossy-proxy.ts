@@ -9,6 +9,8 @@ export interface LossyProxy {
   duplicateNextPushes(count: number): void;
   /** Down: every connection is cut, as when the network between them fails. */
   setDown(down: boolean): void;
+  /** While set, file transfers (`/v1/blobs/…`) get a 503 and everything else passes. */
+  blockFiles(blocked: boolean): void;
   readonly pushesSeen: number;
   close(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
   let lose = 0;
   let duplicate = 0;
   let down = false;
+  let filesBlocked = false;
   let pushesSeen = 0;
   const sockets = new Set<Socket>();
 
@@ -44,6 +47,11 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
     req.on('end', () => {
       void (async () => {
         const body = Buffer.concat(chunks);
+        if (filesBlocked && (req.url?.startsWith('/v1/blobs/') ?? false)) {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'unavailable', message: 'File transfers blocked by the test network' } }));
+          return;
+        }
         const isPush = req.url?.startsWith('/v1/sync/push') ?? false;
         if (isPush) pushesSeen += 1;
         try {
@@ -83,6 +91,9 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
     setDown(value) {
       down = value;
       if (value) for (const socket of sockets) socket.destroy();
+    },
+    blockFiles(blocked) {
+      filesBlocked = blocked;
     },
     get pushesSeen() {
       return pushesSeen;

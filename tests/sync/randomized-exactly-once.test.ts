@@ -5,9 +5,8 @@ import { PullQuery, PushRequest, type SessionUser } from '../../shared/sync/prot
 import { openDatabase } from '../../electron/core/db/open.ts';
 import { cancelItem, registerItem } from '../../electron/core/db/repositories/incoming-items.ts';
 import { applyPushResults, clientOf, outboxBatch, syncCounts } from '../../electron/core/db/repositories/outbox.ts';
-import {
-  addLeasedBlock, applyPulledChanges, cursorOf, leasedNumbersLeft, listSyncIssues, syncStateFor,
-} from '../../electron/core/db/repositories/sync.ts';
+import { addLeasedBlock, leasedNumbersLeft } from '../../electron/core/db/repositories/numbering.ts';
+import { applyPulledChanges, cursorOf, listSyncIssues, syncStateFor } from '../../electron/core/db/repositories/sync.ts';
 import { sampleRegisterArgs } from '../../electron/core/test-support/sample-item.ts';
 import { makeUser, seedOrganisation } from '../../server/test-support/fixtures.ts';
 import { useServerDb } from '../../server/test-support/test-db.ts';
@@ -67,8 +66,8 @@ describe('randomized sync: thousands of commands from several clients', { timeou
     let commands = 0;
     let registrations = 0;
     const sync = async (client: Client, faults: boolean): Promise<void> => {
-      if (leasedNumbersLeft(client.db, 'KO', 2026, client.clientId) < 5) {
-        addLeasedBlock(client.db, await leaseRpwBlock(server, client.user, client.clientId, { deskCode: 'KO', year: 2026, size: 20 }), client.clientId, AT);
+      if (leasedNumbersLeft(client.db, 'rpw', 'KO', 2026, client.clientId) < 5) {
+        addLeasedBlock(client.db, 'rpw', await leaseRpwBlock(server, client.user, client.clientId, { deskCode: 'KO', year: 2026, size: 20 }), client.clientId, AT);
       }
       for (;;) {
         const batch = outboxBatch(client.db, client.clientId, faults ? 1 + Math.floor(random() * 15) : 200);
@@ -102,7 +101,7 @@ describe('randomized sync: thousands of commands from several clients', { timeou
       if (!client) continue;
       const roll = random();
       if (roll < 0.75) {
-        if (leasedNumbersLeft(client.db, 'KO', 2026, client.clientId) === 0) await sync(client, false);
+        if (leasedNumbersLeft(client.db, 'rpw', 'KO', 2026, client.clientId) === 0) await sync(client, false);
         registerItem(client.db, sampleRegisterArgs({ numbering: 'leased-only', outbox: client.user.login, item: { ...sampleRegisterArgs().item, subject: `${client.name} ${String(step)}` } }));
         registrations += 1;
         commands += 1;

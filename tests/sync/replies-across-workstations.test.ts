@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent, CaseWithDeadline } from '../../shared/cases.ts';
+import { officeIsoDate } from '../../shared/dates.ts';
 import type { Reply } from '../../shared/replies/replies.ts';
 import type { LetterTemplate } from '../../shared/replies/templates.ts';
 import type { SyncIssue, SyncStatus } from '../../shared/sync/status.ts';
@@ -101,17 +102,19 @@ describe('replies drafted at one desk and accepted at another, through the centr
       expect(again).toMatchObject([{ id: draft.id, body: 'W odpowiedzi na pismo informuję, że podział zatwierdzono decyzją nr 12/2026.' }]);
       const stale = await head.ws.tryRpc('replies.decide', { id: draft.id, decision: 'accept', seenAt: returned.updatedAt });
       expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'replies.changedMeanwhile' }] } });
+      clerk.net.blockFiles(true);
       const accepted = await head.ws.rpc<Reply>('replies.decide', { id: draft.id, decision: 'accept', seenAt: again[0]?.updatedAt });
       expect(accepted).toMatchObject({ state: 'accepted', finalSign: 'GN.6831.1.2026' });
       expect(await sync(head.ws)).toMatchObject({ pending: 0, issues: 0 });
 
-      // The clerk's desk: accepted, with the sign; the czystopis itself comes by the blob transfer, not yet here.
+      // The clerk's desk: accepted, with the sign; the czystopis itself comes by the file transfer,
+      // here held up by the network (from before the acceptance: the server pokes the clerk's desk at once).
       await sync(clerk.ws);
       expect(await repliesOf(clerk.ws, opened.id)).toMatchObject([{ id: draft.id, state: 'accepted', finalSign: 'GN.6831.1.2026', decidedBy: HEAD.displayName, finalMissing: true }]);
       expect(await clerk.ws.tryRpc('replies.file', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'replies.finalNotArrived' }] } });
       expect(await head.ws.rpc<Reply[]>('replies.ofCase', { caseId: opened.id })).toMatchObject([{ state: 'accepted', finalMissing: false }]);
       // Nothing is sent without its czystopis: the clerk's desk refuses to dispatch it until the file arrives.
-      const dispatch = { replyId: draft.id, channel: 'registered_zpo', addresseeName: 'Jan Kowalski', addressLines: 'ul. Długa 1\n45-001 Opole', sentOn: '2026-11-30', closeCase: false };
+      const dispatch = { replyId: draft.id, channel: 'registered_zpo', addresseeName: 'Jan Kowalski', addressLines: 'ul. Długa 1\n45-001 Opole', sentOn: officeIsoDate(new Date()), closeCase: false };
       expect(await clerk.ws.tryRpc('outgoing.dispatchReply', dispatch)).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ message: 'replies.finalNotArrived' }] } });
       // Each step once in each desk's metryka, by who took it.
       const steps = [
@@ -120,6 +123,16 @@ describe('replies drafted at one desk and accepted at another, through the centr
       ];
       expect(await replyEvents(clerk.ws, opened.id)).toEqual(steps);
       expect(await replyEvents(head.ws, opened.id)).toEqual(steps);
+      // Once files pass again, the very czystopis the head's desk made arrives and the letter can go.
+      clerk.net.blockFiles(false);
+      for (let i = 0; i < 40 && (await repliesOf(clerk.ws, opened.id))[0]?.finalMissing !== false; i++) {
+        await sync(clerk.ws);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(await repliesOf(clerk.ws, opened.id)).toMatchObject([{ id: draft.id, finalMissing: false }]);
+      const onHeadDesk = await head.ws.rpc<{ base64: string }>('replies.file', { id: draft.id });
+      expect((await clerk.ws.rpc<{ base64: string }>('replies.file', { id: draft.id })).base64).toBe(onHeadDesk.base64);
+      expect(await clerk.ws.rpc('outgoing.dispatchReply', dispatch)).toMatchObject({ replyId: draft.id, channel: 'registered_zpo' });
 
       // Two desks edit the same draft: the clerk's PC is off the network while the head corrects it.
       const second = await clerk.ws.rpc<Reply>('replies.draft', { caseId: opened.id, templateId: clerk.template.id });

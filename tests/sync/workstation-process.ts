@@ -18,11 +18,13 @@ export interface WorkstationProcess {
  * Sync tests drive its contract over HTTP; the UI is not their subject, so a stub page stands in
  * for the built renderer.
  */
-export async function startWorkstationProcess(dir: string): Promise<WorkstationProcess> {
+export async function startWorkstationProcess(dir: string, options: { demo?: boolean } = {}): Promise<WorkstationProcess> {
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>sync test</title>');
-  const child = spawn(process.execPath, ['electron/devserver/cli.ts', '--json', '--data-dir', join(dir, 'data'), '--renderer-dir', rendererDir], {
+  // --demo: the demo city's organisation, JRWA and letter templates, for tests that draft replies.
+  const args = ['electron/devserver/cli.ts', '--json', '--data-dir', join(dir, 'data'), '--renderer-dir', rendererDir, ...(options.demo === true ? ['--demo'] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

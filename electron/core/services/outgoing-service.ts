@@ -1,6 +1,7 @@
 import { officeToday } from '../../../shared/dates.ts';
 import type { z } from 'zod';
 import type { GeneratedFile } from '../../../shared/documents.ts';
+import type { NumberRegister } from '../../../shared/sync/protocol.ts';
 import type { DispatchReplyInput, OutgoingLetter, OutgoingListQuery, OutgoingPrintRequest, RecordDeliveryInput, RecordReturnInput } from '../../../shared/outgoing/outgoing.ts';
 import { assertNever } from '../../../shared/result.ts';
 import type { DocumentsClient } from '../pdf/documents-client.ts';
@@ -27,33 +28,56 @@ export class OutgoingService {
   readonly #changed: () => void;
   readonly #documents: DocumentsClient;
   readonly #requireFinal: (replyId: string) => Promise<void>;
+  readonly #leaseNow: LeaseNow;
 
   constructor(deps: {
     db: DbClient; auth: AuthService; settings: SettingsService; documents: DocumentsClient; changed: () => void;
     /** Refuses while the reply's czystopis has not reached this desk (accepted at another). */
     requireFinal?: (replyId: string) => Promise<void>;
+    leaseNow?: LeaseNow;
   }) {
     this.#db = deps.db;
     this.#requireFinal = deps.requireFinal ?? (() => Promise.resolve());
+    this.#leaseNow = deps.leaseNow ?? (() => Promise.resolve(false));
     this.#documents = deps.documents;
     this.#auth = deps.auth;
     this.#settings = deps.settings;
     this.#changed = deps.changed;
   }
 
+  /**
+   * With a central server the RKW number comes from a block leased to this person here. With none
+   * left (the first letter they send from this desk, or all used offline) a block is leased now if
+   * the server can be reached; otherwise the letter is refused, not numbered locally.
+   */
   async dispatchReply(input: Parsed<typeof DispatchReplyInput>): Promise<OutgoingLetter> {
     if (input.sentOn > officeToday()) throw new AppError('invalid_input', 'Sent in the future', [{ path: 'sentOn', message: 'outgoing.errors.future' }]);
     await this.#requireFinal(input.replyId);
     const actor = await currentActor(this.#auth, this.#db, this.#settings);
-    const { deskCode } = await this.#settings.get();
-    const letter = await refusalsAsErrors(() => this.#db.call('outgoing.dispatchReply', {
-      id: uuidv7(), replyId: input.replyId, deskCode: deskCode === '' ? null : deskCode, channel: input.channel,
+    const { deskCode: setting } = await this.#settings.get();
+    const deskCode = setting === '' ? null : setting;
+    const args = {
+      id: uuidv7(), replyId: input.replyId, deskCode, channel: input.channel,
       addresseeName: input.addresseeName, addressLines: input.addressLines, sentOn: input.sentOn, postageGrosze: input.postage,
       massGrams: input.mass, trackingNumber: input.trackingNumber,
       close: input.closeCase ? { settlement: input.settlement ?? '' } : null,
       // With a central server the sending and the closure go to the outbox, so the other desks and the letter's public path see them.
       outbox: this.#outbox, at: new Date().toISOString(), actor,
-    }), 'conflict', 'replyId');
+    };
+    const send = () => refusalsAsErrors(() => this.#db.call('outgoing.dispatchReply', args), 'conflict', 'replyId');
+    let letter: OutgoingLetter;
+    try {
+      letter = await send();
+    } catch (error) {
+      if (!isNoNumbersLeft(error)) throw error;
+      const desk = await this.#db.call('outgoing.deskOf', input.replyId, deskCode);
+      if (desk === null || !(await this.#leaseNow('rkw', desk, Number(input.sentOn.slice(0, 4))))) throw noNumbersError();
+      try {
+        letter = await send();
+      } catch (again) {
+        throw isNoNumbersLeft(again) ? noNumbersError() : again;
+      }
+    }
     this.#changed();
     return letter;
   }
@@ -119,6 +143,17 @@ export class OutgoingService {
     if (letters.length !== ids.length) throw new AppError('not_found', 'Some letters are not in the outgoing register', [{ path: 'ids', message: 'errors.not_found' }]);
     return letters;
   }
+}
+
+/** Leases a block of a register's numbers for a desk and year now; false when the server cannot be asked. */
+export type LeaseNow = (register: NumberRegister, deskCode: string, year: number) => Promise<boolean>;
+
+function isNoNumbersLeft(error: unknown): boolean {
+  return error instanceof Error && error.name === 'NoNumbersLeftError';
+}
+
+function noNumbersError(): AppError {
+  return new AppError('unavailable', 'No leased RKW numbers left; connect to the central server', [{ path: 'replyId', message: 'outgoing.errors.noNumbers' }]);
 }
 
 /** The postal sender from the settings; printing without one would put an anonymous office on the book. */

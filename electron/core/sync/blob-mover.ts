@@ -7,6 +7,12 @@ import { ServerHttpError, ServerUnreachableError, type ServerClient } from './se
 /** Files read from the queue at a time; a pass takes batches until nothing more is due. */
 const BATCH = 50;
 
+/** What downloaded files completed: register entries whose documents are all here, cases whose reply's czystopis is. */
+export interface BlobArrivals {
+  readonly itemIds: readonly string[];
+  readonly caseIds: readonly string[];
+}
+
 /**
  * Moves the files queued in `blob_transfers` (migration 0021) between the content store and the
  * central server, for the sync engine: uploads before it pushes, downloads after it pulls.
@@ -23,9 +29,9 @@ export class BlobMover {
   readonly #store: ContentStore;
   readonly #now: () => Date;
   readonly #random: () => number;
-  readonly #arrived: (itemIds: readonly string[]) => void;
+  readonly #arrived: (arrivals: BlobArrivals) => void;
 
-  constructor(deps: { db: DbClient; store: ContentStore; now: () => Date; random: () => number; arrived: (itemIds: readonly string[]) => void }) {
+  constructor(deps: { db: DbClient; store: ContentStore; now: () => Date; random: () => number; arrived: (arrivals: BlobArrivals) => void }) {
     this.#db = deps.db;
     this.#store = deps.store;
     this.#now = deps.now;
@@ -55,10 +61,11 @@ export class BlobMover {
     return handled;
   }
 
-  /** Fetches every due download into the store; tells `arrived` which entries are now complete. */
+  /** Fetches every due download into the store; tells `arrived` which entries and cases' replies are now complete. */
   async download(client: ServerClient): Promise<number> {
     let fetched = 0;
     const complete = new Set<string>();
+    const cases = new Set<string>();
     try {
       // Each pass takes what is due; a file that failed now is due again only after its back-off.
       for (let due = await this.#due('download'); due.length > 0; due = await this.#due('download')) {
@@ -66,11 +73,13 @@ export class BlobMover {
           if (!(await this.#attempt(sha256, 'download', async () => {
             if (await this.#fetchInto(client, sha256)) fetched += 1;
           }))) continue;
-          for (const id of (await this.#db.call('blobs.finishDownload', sha256, this.#now().toISOString())).itemIds) complete.add(id);
+          const done = await this.#db.call('blobs.finishDownload', sha256, this.#now().toISOString());
+          for (const id of done.itemIds) complete.add(id);
+          for (const id of done.caseIds) cases.add(id);
         }
       }
     } finally {
-      if (complete.size > 0) this.#arrived([...complete]);
+      if (complete.size > 0 || cases.size > 0) this.#arrived({ itemIds: [...complete], caseIds: [...cases] });
     }
     return fetched;
   }

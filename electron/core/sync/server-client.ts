@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
-  PullResponse, PushResponse, RpwLease, ServerError, SignInResponse,
-  type PushRequest, type RpwLeaseRequest, type SignInRequest,
+  NumberLease, PullResponse, PushResponse, ServerError, SignInResponse,
+  type NumberRegister, type PushRequest, type RkwLeaseRequest, type RpwLeaseRequest, type SignInRequest,
 } from '../../../shared/sync/protocol.ts';
 
 /** The server could not be reached (network down, refused, timed out): work goes on offline. */
@@ -61,8 +61,9 @@ export class ServerClient {
     return this.#call('GET', `/v1/sync/pull?${params.toString()}`, PullResponse);
   }
 
-  lease(request: RpwLeaseRequest & { clientId: string }): Promise<RpwLease> {
-    return this.#call('POST', '/v1/numbering/rpw/lease', RpwLease, request);
+  /** The next block of a register's numbers (`/v1/numbering/rpw/lease` or `/v1/numbering/rkw/lease`). */
+  lease(register: NumberRegister, request: (RpwLeaseRequest | RkwLeaseRequest) & { clientId: string }): Promise<NumberLease> {
+    return this.#call('POST', `/v1/numbering/${register}/lease`, NumberLease, request);
   }
 
   /** Uploads a stored file under its SHA-256 (the server checks the hash; again is harmless). */

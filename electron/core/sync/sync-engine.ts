@@ -1,5 +1,6 @@
 import { officeYear } from '../../../shared/dates.ts';
-import type { SessionUser } from '../../../shared/sync/protocol.ts';
+import { SENDING_ROLES } from '../../../shared/outgoing/outgoing.ts';
+import type { NumberRegister, SessionUser } from '../../../shared/sync/protocol.ts';
 import type { SyncState, SyncStatus } from '../../../shared/sync/status.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DbClient } from '../db/db-client.ts';
@@ -11,9 +12,11 @@ import { BlobMover } from './blob-mover.ts';
 import { QueuePusher } from './queue-pusher.ts';
 import { ServerHttpError, ServerUnreachableError, type ServerClient } from './server-client.ts';
 
-/** Below this many leased numbers left, the desk leases the next block. */
+/** Below this many leased numbers left, the desk leases the next block: RPW for the registry's bulk, RKW for the fewer letters sent. */
 export const LEASE_LOW_WATER = 100;
 export const LEASE_SIZE = 200;
+export const RKW_LEASE_LOW_WATER = 20;
+export const RKW_LEASE_SIZE = 50;
 const PULL_PAGE = 1000;
 /** While the event stream is down, pull this often anyway. */
 const POLL_MS = 15_000;
@@ -66,9 +69,12 @@ export class SyncEngine {
     this.#blobs = deps.store
       ? new BlobMover({
         db: deps.db, store: deps.store, now: this.#now, random: this.#random,
-        arrived: (ids) => {
-          deps.events.emit('registry.changed', { ids: [...ids] });
-          deps.filesArrived?.(ids);
+        arrived: ({ itemIds, caseIds }) => {
+          if (itemIds.length > 0) {
+            deps.events.emit('registry.changed', { ids: [...itemIds] });
+            deps.filesArrived?.(itemIds);
+          }
+          if (caseIds.length > 0) deps.events.emit('cases.changed', { ids: [...caseIds] });
         },
       })
       : null;
@@ -167,12 +173,13 @@ export class SyncEngine {
     const clientId = await db.call('sync.clientOf', user.login, at);
 
     const { deskCode } = await settings.get();
-    if (deskCode !== '' && REGISTRY_ROLES.has(user.role)) {
-      const left = await db.call('sync.numbersLeft', deskCode, officeYear(now), clientId);
-      if (left < LEASE_LOW_WATER) {
-        const lease = await client.lease({ clientId, deskCode, year: officeYear(now), size: LEASE_SIZE });
-        await db.call('sync.addLease', lease, clientId, at);
-      }
+    const year = officeYear(now);
+    if (deskCode !== '' && REGISTRY_ROLES.has(user.role)) await this.#topUp(client, 'rpw', clientId, deskCode, year, at);
+    // RKW numbers only where this person has sent letters before (their first letter leases on
+    // demand, `leaseNow`): a registry clerk who never sends, or a clerk on a colleague's PC, draws
+    // none, so few numbers end the year void.
+    if ((SENDING_ROLES as readonly string[]).includes(user.role)) {
+      for (const desk of await db.call('sync.leasedDesks', 'rkw', clientId, year - 1)) await this.#topUp(client, 'rkw', clientId, desk, year, at);
     }
 
     await this.#pusher.push(client, clientId);
@@ -187,6 +194,44 @@ export class SyncEngine {
     const retryIn = retryAt ? Math.max(1000, Date.parse(retryAt) - this.#now().getTime()) : Infinity;
     const delay = Math.min(this.#streamUp ? Infinity : POLL_MS, retryIn);
     if (Number.isFinite(delay)) this.#schedule(delay);
+  }
+
+  /** Leases the next block of a register when fewer than its low-water mark are left. */
+  async #topUp(client: ServerClient, register: NumberRegister, clientId: string, deskCode: string, year: number, at: string): Promise<void> {
+    const { db } = this.#deps;
+    const [lowWater, size] = register === 'rpw' ? [LEASE_LOW_WATER, LEASE_SIZE] : [RKW_LEASE_LOW_WATER, RKW_LEASE_SIZE];
+    if ((await db.call('sync.numbersLeft', register, deskCode, year, clientId)) >= lowWater) return;
+    const lease = await client.lease(register, { clientId, deskCode, year, size });
+    await db.call('sync.addLease', register, lease, clientId, at);
+  }
+
+  /**
+   * Leases a block of RKW numbers now, for a letter that found none left (the first this person
+   * sends from this desk, or a busy day offline that used them up). False when there is no
+   * server to ask: not connected, or signed out; the caller then refuses the entry.
+   */
+  async leaseNow(register: NumberRegister, deskCode: string, year: number): Promise<boolean> {
+    const { auth, db } = this.#deps;
+    const user = auth.user;
+    if (auth.serverUrl === '' || user === null || auth.token === null) return false;
+    const at = this.#now().toISOString();
+    try {
+      await db.call('sync.state', auth.serverUrl, at);
+      const clientId = await db.call('sync.clientOf', user.login, at);
+      // A letter of a year already over (sent on 31 December, entered on 2 January) takes a
+      // block of one: the rest of a bigger block would only be voided at the next sync.
+      const size = year < officeYear(this.#now()) ? 1 : register === 'rpw' ? LEASE_SIZE : RKW_LEASE_SIZE;
+      await db.call('sync.addLease', register, await auth.client().lease(register, { clientId, deskCode, year, size }), clientId, at);
+      return true;
+    } catch (error) {
+      if (error instanceof ServerUnreachableError) return false;
+      if (error instanceof ServerHttpError) {
+        // Refused (e.g. a desk the server does not know): the entry is refused; the log says why.
+        (this.#deps.logError ?? console.error)(`leasing ${register} numbers for ${deskCode} refused`, error);
+        return false;
+      }
+      throw error;
+    }
   }
 
   /**

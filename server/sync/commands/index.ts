@@ -14,7 +14,8 @@ import {
   AcceptReplyCommand, acceptReplyCommand, AcceptReplyStepCommand, acceptReplyStepCommand, DraftReplyCommand, draftReplyCommand, ReturnReplyCommand, returnReplyCommand,
   SubmitReplyCommand, submitReplyCommand, UpdateReplyCommand, updateReplyCommand,
 } from './replies.ts';
-import { CancelCommand, cancelCommand, VoidNumbersCommand, voidNumbersCommand } from './registry.ts';
+import { CancelCommand, cancelCommand } from './registry.ts';
+import { VoidNumbersCommand, voidNumbersCommand } from './void-numbers.ts';
 
 /** A command written in TypeScript, run in a transaction between the claim and the record of its result. */
 export interface TransactionCommand<S extends z.ZodType = z.ZodType> {
@@ -59,7 +60,7 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   // The registry desk's bulk: one round trip each.
   'registry.register': oneCall(RegisterCommand, pushRegistration),
   'registry.cancel': command(CancelCommand, cancelCommand),
-  'rpw.void': command(VoidNumbersCommand, voidNumbersCommand, true),
+  'rpw.void': command(VoidNumbersCommand, voidNumbersCommand('rpw'), true),
   // Refuses before writing: the unit check comes first, the counter and the case in one go.
   'cases.open': command(OpenCaseCommand, openCaseCommand),
   'cases.pause': command(PauseCaseCommand, pauseCaseCommand),
@@ -85,6 +86,8 @@ export const serverCommands: Readonly<Record<string, CommandSpec>> = {
   'replies.return': command(ReturnReplyCommand, returnReplyCommand),
   'replies.acceptStep': command(AcceptReplyStepCommand, acceptReplyStepCommand),
   'replies.accept': command(AcceptReplyCommand, acceptReplyCommand),
+  // Last year's unused RKW numbers, recorded so the book explains every gap.
+  'rkw.void': command(VoidNumbersCommand, voidNumbersCommand('rkw'), true),
 };
 
 /** The spec pushed under `name`, if there is one (never an Object.prototype member). */

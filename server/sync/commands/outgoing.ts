@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DeliveryKind, OutgoingChannel } from '../../../shared/outgoing/outgoing.ts';
+import { DeliveryKind, OutgoingChannel, parseRkwNumber, SENDING_ROLES } from '../../../shared/outgoing/outgoing.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
+import { assertLeasedTo, isVoid, NUMBER_REGISTERS } from '../number-registers.ts';
 import { unitWithin } from '../unit-tree.ts';
 
 /** A reply entered in a desk's outgoing register: only what the letter's public path shows. */
@@ -14,8 +15,6 @@ export const OutcomeCommand = z.union([
   z.object({ id: z.uuid(), returnedOn: z.iso.date() }),
 ]);
 
-const SENDING_ROLES = ['admin', 'clerk', 'unit_head', 'registry_clerk'] as const;
-
 /**
  * Who may say a letter of this case was sent: the case's unit, or a registry desk, which posts
  * every unit's mail. The case may already be closed: sending is what closes it.
@@ -28,14 +27,30 @@ async function mayRecordFor(ctx: CommandContext, caseId: string): Promise<void> 
   if (!(await unitWithin(ctx.tx, found.unit_code, ctx.user.unitCode))) throw new CommandRejection('forbidden', 'errors.forbidden');
 }
 
+/**
+ * The RKW number must come from a block leased to this client and be used once: the register
+ * never holds a number twice, whichever workstation sent the letter.
+ */
 export async function dispatchCommand(ctx: CommandContext, args: z.output<typeof DispatchCommand>): Promise<null> {
   const l = args.letter;
   await mayRecordFor(ctx, l.caseId);
-  await ctx.tx.query(
-    'INSERT INTO outgoing_letters (id, case_id, rkw_number, channel, sent_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
-    [l.id, l.caseId, l.rkwNumber, l.channel, l.sentOn, ctx.user.displayName],
+  const number = parseRkwNumber(l.rkwNumber);
+  if (number === null) throw new CommandRejection('bad_number', 'sync.rejections.badRkwNumber');
+  await assertLeasedTo(ctx.tx, 'rkw', ctx.clientId, number);
+  if (await isVoid(ctx.tx, 'rkw', number)) throw new CommandRejection('number_taken', NUMBER_REGISTERS.rkw.taken, 'conflict');
+  const inserted = await ctx.tx.query(
+    `INSERT INTO outgoing_letters (id, case_id, rkw_number, desk_code, year, sequence, channel, sent_on, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+    [l.id, l.caseId, l.rkwNumber, number.deskCode, number.year, number.sequence, l.channel, l.sentOn, ctx.user.displayName],
   );
-  return null;
+  if (inserted.length > 0) return null;
+  // Nothing written: the letter is already here (the same id), or another holds the number.
+  const [holder] = await ctx.tx.query<{ id: string; rkw_number: string; case_id: string; sent_on: string }>(
+    'SELECT id, rkw_number, case_id, sent_on::text AS sent_on FROM outgoing_letters WHERE id = $1 OR (desk_code = $2 AND year = $3 AND sequence = $4) ORDER BY id = $1 DESC LIMIT 1',
+    [l.id, number.deskCode, number.year, number.sequence],
+  );
+  if (holder?.id === l.id && holder.rkw_number === l.rkwNumber) return null;
+  throw new CommandRejection('number_taken', NUMBER_REGISTERS.rkw.taken, 'conflict', holder ? { id: holder.id, rkwNumber: holder.rkw_number, caseId: holder.case_id, sentOn: holder.sent_on } : null);
 }
 
 export async function outcomeCommand(ctx: CommandContext, args: z.output<typeof OutcomeCommand>): Promise<null> {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { formatRpwNumber, IncomingItem } from '../../../shared/registry.ts';
+import type { IncomingItem } from '../../../shared/registry.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
 
 /**
@@ -12,11 +12,6 @@ import { CommandRejection, requireRole, type CommandContext } from '../command-c
 export const REGISTRY_ROLES = ['admin', 'registry_clerk'] as const;
 
 export const CancelCommand = z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(500) });
-export const VoidNumbersCommand = z.object({
-  deskCode: z.string(),
-  year: z.number().int(),
-  sequences: z.array(z.number().int().positive()).min(1).max(1000),
-});
 
 /** The change other workstations pull: the item without its PIN (only its receipt shows it). */
 export function publicItem(item: IncomingItem): Omit<IncomingItem, 'trackingPin'> {
@@ -29,16 +24,6 @@ async function deskScope(ctx: CommandContext, item: IncomingItem): Promise<strin
   const [desk] = await ctx.tx.query<{ unit_code: string | null }>('SELECT unit_code FROM desks WHERE code = $1', [item.deskCode]);
   // A restricted letter at a desk with no unit stays with the roles that see everything.
   return desk?.unit_code ?? '__restricted__';
-}
-
-async function assertLeased(ctx: CommandContext, deskCode: string, year: number, sequence: number): Promise<void> {
-  const [lease] = await ctx.tx.query<{ client_id: string }>(
-    'SELECT client_id FROM rpw_leases WHERE desk_code = $1 AND year = $2 AND first_no <= $3 AND last_no >= $3',
-    [deskCode, year, sequence],
-  );
-  if (!lease || lease.client_id !== ctx.clientId) {
-    throw new CommandRejection('number_not_leased', 'sync.rejections.numberNotLeased');
-  }
 }
 
 export function pinHash(key: string, trackingCode: string, pin: string): string {
@@ -54,18 +39,5 @@ export async function cancelCommand(ctx: CommandContext, args: z.output<typeof C
   const item = { ...row.item, status: 'cancelled' as const, cancelReason: args.reason, cancelledAt: new Date().toISOString(), cancelledBy: ctx.user.displayName };
   await ctx.tx.query("UPDATE incoming_items SET status = 'cancelled', item = $2, cancelled_at = now() WHERE id = $1", [args.id, JSON.stringify(item)]);
   ctx.change({ entity: 'incoming_item', id: args.id, op: 'upsert', scopeUnit: await deskScope(ctx, { ...item, trackingPin: '' }), data: item });
-  return null;
-}
-
-export async function voidNumbersCommand(ctx: CommandContext, args: z.output<typeof VoidNumbersCommand>): Promise<null> {
-  requireRole(ctx.user, REGISTRY_ROLES);
-  for (const sequence of args.sequences) {
-    await assertLeased(ctx, args.deskCode, args.year, sequence);
-    const used = await ctx.tx.query('SELECT 1 FROM incoming_items WHERE desk_code = $1 AND year = $2 AND sequence = $3', [args.deskCode, args.year, sequence]);
-    if (used.length > 0) throw new CommandRejection('number_taken', 'sync.rejections.numberTaken', 'conflict');
-    await ctx.tx.query('INSERT INTO rpw_void (desk_code, year, sequence, voided_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [args.deskCode, args.year, sequence, ctx.user.id]);
-    const id = formatRpwNumber(args.deskCode, sequence, args.year);
-    ctx.change({ entity: 'rpw_void', id, op: 'upsert', scopeUnit: null, data: { deskCode: args.deskCode, year: args.year, sequence, rpwNumber: id } });
-  }
   return null;
 }

@@ -19,9 +19,11 @@ import { migration0018IntakeReportIndexes } from './0018-intake-report-indexes.t
 import { migration0019FlowCounters } from './0019-flow-counters.ts';
 import { migration0020AcceptanceChains } from './0020-acceptance-chains.ts';
 import { migration0021BlobTransfers } from './0021-blob-transfers.ts';
+import { migration0022PullNewEntitiesAgain } from './0022-pull-new-entities-again.ts';
+import { migration0023RkwBlocks } from './0023-rkw-blocks.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001Settings, migration0002IncomingRegister, migration0003Sync, migration0004Organisation, migration0005Jrwa, migration0006Cases, migration0007Routing, migration0008CursorPerPerson, migration0009LocalPerson, migration0010OutboxPerPerson, migration0011ItemDocuments, migration0012UnsortedTray, migration0013DocumentText, migration0014LetterTemplates, migration0015Replies, migration0016OutgoingRegister, migration0017CaseOutcomes, migration0018IntakeReportIndexes, migration0019FlowCounters, migration0020AcceptanceChains, migration0021BlobTransfers];
+export const migrations: readonly Migration[] = [migration0001Settings, migration0002IncomingRegister, migration0003Sync, migration0004Organisation, migration0005Jrwa, migration0006Cases, migration0007Routing, migration0008CursorPerPerson, migration0009LocalPerson, migration0010OutboxPerPerson, migration0011ItemDocuments, migration0012UnsortedTray, migration0013DocumentText, migration0014LetterTemplates, migration0015Replies, migration0016OutgoingRegister, migration0017CaseOutcomes, migration0018IntakeReportIndexes, migration0019FlowCounters, migration0020AcceptanceChains, migration0021BlobTransfers, migration0022PullNewEntitiesAgain, migration0023RkwBlocks];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -5,7 +5,7 @@ import { sampleItem, sampleRegisterArgs } from '../../test-support/sample-item.t
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../open.ts';
 import { cancelItem, getItem, itemsForExport, listItems, registerItem, SEARCH_COUNT_CAP } from './incoming-items.ts';
-import { NoNumbersLeftError } from './rpw-numbering.ts';
+import { NoNumbersLeftError } from './numbering.ts';
 import { clientOf } from './outbox.ts';
 
 const tempDir = useTempDirs();

@@ -10,7 +10,7 @@ import {
   type RegisterItem,
 } from '../../../../shared/registry.ts';
 import { toFtsQuery } from '../fts-query.ts';
-import { allocateRpwNumber, type NumberingMode } from './rpw-numbering.ts';
+import { allocateNumber, type NumberingMode } from './numbering.ts';
 import { clientOf, enqueueCommand } from './outbox.ts';
 
 export interface RegisterArgs {
@@ -67,7 +67,7 @@ interface ItemRecord {
 export function registerItem(db: Database, args: RegisterArgs): IncomingItem {
   const run = db.transaction((a: RegisterArgs): IncomingItem => {
     db.prepare('INSERT OR IGNORE INTO desks (code, name, created_at) VALUES (?, ?, ?)').run(a.deskCode, a.deskCode, a.registeredAt);
-    const sequence = allocateRpwNumber(db, a.deskCode, a.year, a.numbering, a.outbox === null ? null : clientOf(db, a.outbox, a.registeredAt));
+    const sequence = allocateNumber(db, 'rpw', a.deskCode, a.year, a.numbering, a.outbox === null ? null : clientOf(db, a.outbox, a.registeredAt));
     const rpwNumber = formatRpwNumber(a.deskCode, sequence, a.year);
     const { item } = a;
     db.prepare(

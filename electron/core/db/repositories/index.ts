@@ -19,15 +19,13 @@ import { documentTextStatus, finishTextJob, resumeTextJobs, savePageText, search
 import { localPersonLogin, setLocalPerson } from './local-person.ts';
 import { acceptanceChain, saveAcceptanceChain } from './acceptance-chains.ts';
 import { acceptReply, acceptReplyStep, checkAcceptance, draftReply, getReply, repliesAwaitingDecision, repliesOfCase, returnReply, submitReply, updateReply } from './replies.ts';
-import { dispatchBookLetters, dispatchReply, getOutgoing, outgoingByIds, listOutgoing, outgoingOfCase, recordDelivery, recordReturn } from './outgoing-letters.ts';
+import { dispatchBookLetters, dispatchReply, getOutgoing, rkwDeskOf, outgoingByIds, listOutgoing, outgoingOfCase, recordDelivery, recordReturn } from './outgoing-letters.ts';
 import { complaintsRegister } from './complaints-register.ts';
 import { getPerson, letterPeople, listPeople, listUnits, organisationSize, replaceOrganisation, substitutingFor } from './organisation.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { applyPushResults, claimQueue, clientOf, outboxBatch, outboxBatchAfterUploads, syncCounts, unclaimedQueue } from './outbox.ts';
-import {
-  addLeasedBlock, applyPulledChanges, cursorOf, leasedNumbersLeft, listSyncIssues, resetCursor,
-  resolveSyncIssue, syncStateFor, voidNumbers, voidUnusedNumbers,
-} from './sync.ts';
+import { addLeasedBlock, leasedDesks, leasedNumbersLeft, voidNumbers } from './numbering.ts';
+import { applyPulledChanges, cursorOf, listSyncIssues, resetCursor, resolveSyncIssue, syncStateFor, voidUnusedNumbers } from './sync.ts';
 
 /**
  * Every synchronous repository function the worker may run, by name. The worker protocol and the
@@ -54,6 +52,7 @@ export const repositories = {
   'organisation.letterPeople': letterPeople,
   'reports.complaints': complaintsRegister,
   'outgoing.dispatchReply': dispatchReply,
+  'outgoing.deskOf': rkwDeskOf,
   'outgoing.recordDelivery': recordDelivery,
   'outgoing.recordReturn': recordReturn,
   'outgoing.get': getOutgoing,
@@ -84,6 +83,7 @@ export const repositories = {
   'sync.cursorOf': cursorOf,
   'sync.addLease': addLeasedBlock,
   'sync.numbersLeft': leasedNumbersLeft,
+  'sync.leasedDesks': leasedDesks,
   'sync.voidUnused': voidUnusedNumbers,
   'sync.voidNumbers': voidNumbers,
   'sync.counts': syncCounts,

@@ -6,8 +6,8 @@ import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../open.ts';
 import { cancelItem, registerItem } from './incoming-items.ts';
 import { applyPushResults, claimQueue, clientOf, enqueueCommand, outboxBatch, syncCounts, unclaimedQueue } from './outbox.ts';
-import { NoNumbersLeftError } from './rpw-numbering.ts';
-import { addLeasedBlock, syncStateFor, voidUnusedNumbers } from './sync.ts';
+import { addLeasedBlock, NoNumbersLeftError } from './numbering.ts';
+import { syncStateFor, voidUnusedNumbers } from './sync.ts';
 
 const tempDir = useTempDirs();
 const AT = '2026-11-20T10:00:00.000Z';
@@ -25,8 +25,8 @@ const applied = (...seq: number[]) => seq.map((s) => ({ seq: s, status: 'applied
 describe('an outbox per person on a shared workstation', () => {
   it('keeps each person’s commands in their own queue, with their own client id, numbered from 1', () => {
     const db = sharedPc();
-    addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 1, lastNo: 10 }, clientOf(db, 'anna', AT), AT);
-    addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 11, lastNo: 20 }, clientOf(db, 'ewa', AT), AT);
+    addLeasedBlock(db, 'rpw', { deskCode: 'KO', year: 2026, firstNo: 1, lastNo: 10 }, clientOf(db, 'anna', AT), AT);
+    addLeasedBlock(db, 'rpw', { deskCode: 'KO', year: 2026, firstNo: 11, lastNo: 20 }, clientOf(db, 'ewa', AT), AT);
     const annas = registerAs(db, 'anna');
     const ewas = registerAs(db, 'ewa');
     registerAs(db, 'anna');
@@ -64,8 +64,8 @@ describe('an outbox per person on a shared workstation', () => {
 
   it('numbers from nobody else’s block, and voids an old block through the queue that leased it', () => {
     const db = sharedPc();
-    addLeasedBlock(db, { deskCode: 'KO', year: 2025, firstNo: 1, lastNo: 3 }, clientOf(db, 'anna', AT), AT);
-    addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 4, lastNo: 9 }, clientOf(db, 'anna', AT), AT);
+    addLeasedBlock(db, 'rpw', { deskCode: 'KO', year: 2025, firstNo: 1, lastNo: 3 }, clientOf(db, 'anna', AT), AT);
+    addLeasedBlock(db, 'rpw', { deskCode: 'KO', year: 2026, firstNo: 4, lastNo: 9 }, clientOf(db, 'anna', AT), AT);
     expect(() => registerAs(db, 'ewa')).toThrow(NoNumbersLeftError);
     enqueueOutside(db, 'ewa');
     expect(voidUnusedNumbers(db, 2026, AT)).toBe(3);
@@ -79,7 +79,7 @@ describe('an outbox per person on a shared workstation', () => {
     const legacy = '0196a0b0-0000-7000-8000-0000000000aa';
     db.prepare("INSERT INTO sync_clients (client_id, login, last_seq, created_at) VALUES (?, NULL, 7, 'then')").run(legacy);
     db.prepare("INSERT INTO outbox (client_id, seq, login, name, args, created_at) VALUES (?, 7, NULL, 'registry.register', '{}', 'then')").run(legacy);
-    addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 1, lastNo: 5 }, legacy, AT);
+    addLeasedBlock(db, 'rpw', { deskCode: 'KO', year: 2026, firstNo: 1, lastNo: 5 }, legacy, AT);
     expect(syncCounts(db, 'ewa')).toEqual({ pending: 0, othersPending: 1, issues: 0 });
     expect(unclaimedQueue(db, 'ewa')).toEqual({ clientId: legacy, pending: 1 });
 

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { awaitsProofSql, awizoFictionDate, formatRkwNumber, type DeliveryKind, type OutgoingChannel, type OutgoingLetter } from '../../../../shared/outgoing/outgoing.ts';
 import { appendCaseEvent, closeCase, type Actor } from './cases.ts';
-import { enqueueCommand } from './outbox.ts';
+import { allocateNumber } from './numbering.ts';
+import { clientOf, enqueueCommand } from './outbox.ts';
 import { Refusal } from './refusal.ts';
 
 interface OutgoingRow {
@@ -110,7 +111,11 @@ export interface DispatchArgs {
   readonly trackingNumber: string | null;
   /** Closing the loop: the case is closed in the same transaction, so a sent reply never leaves it half-done. */
   readonly close: { readonly settlement: string } | null;
-  /** With a central server: the letter's public path learns the reply went out (and the closure follows it). */
+  /**
+   * With a central server: the RKW number comes from a block leased to the actor on this PC (none
+   * left: NoNumbersLeftError), and the letter's public path learns the reply went out (and the
+   * closure follows it).
+   */
   readonly outbox: boolean;
   readonly at: string;
   readonly actor: Actor;
@@ -135,9 +140,11 @@ export function dispatchReply(db: Database, args: DispatchArgs): OutgoingLetter 
     if (reply.decided_at !== null && args.sentOn < reply.decided_at.slice(0, 10)) throw new Refusal('outgoing.errors.sentBeforeAccepted');
     const pending = db.prepare<[string], number>('SELECT count(*) FROM outgoing_letters WHERE reply_id = ? AND returned_on IS NULL').pluck().get(args.replyId) ?? 0;
     if (pending > 0) throw new Refusal('outgoing.errors.alreadySent');
-    const deskCode = args.deskCode === null || args.deskCode === '' ? reply.unit_code : args.deskCode;
+    const deskCode = deskFor(args.deskCode, reply.unit_code);
     const year = Number(args.sentOn.slice(0, 4));
-    const sequence = (db.prepare<[string, number], number>('SELECT coalesce(max(sequence), 0) FROM outgoing_letters WHERE desk_code = ? AND year = ?').pluck().get(deskCode, year) ?? 0) + 1;
+    const sequence = args.outbox
+      ? allocateNumber(db, 'rkw', deskCode, year, 'leased-only', clientOf(db, args.actor.login, args.at))
+      : allocateNumber(db, 'rkw', deskCode, year, 'local', null);
     db.prepare(
       `INSERT INTO outgoing_letters (id, desk_code, year, sequence, case_id, reply_id, subject, addressee_name, address_lines, channel,
          postage_grosze, mass_grams, tracking_number, sent_on, registered_by, registered_at)
@@ -157,6 +164,17 @@ export function dispatchReply(db: Database, args: DispatchArgs): OutgoingLetter 
     return letter;
   });
   return run.immediate();
+}
+
+/** The desk whose RKW numbers a letter takes: the PC's registry desk, or else the case's unit numbers its own. */
+function deskFor(deskCode: string | null, unitCode: string): string {
+  return deskCode === null || deskCode === '' ? unitCode : deskCode;
+}
+
+/** The desk a reply would be sent from (to lease its numbers before sending); null for an unknown reply. */
+export function rkwDeskOf(db: Database, replyId: string, deskCode: string | null): string | null {
+  const unitCode = db.prepare<[string], string>('SELECT c.unit_code FROM replies r JOIN cases c ON c.id = r.case_id WHERE r.id = ?').pluck().get(replyId);
+  return unitCode === undefined ? null : deskFor(deskCode, unitCode);
 }
 
 export type DeliveryOutcome =

@@ -34,10 +34,11 @@ export function applyRemoteDocument(db: Database, data: unknown, at: string): st
 /**
  * A downloaded file is in the content store: it leaves the queue, and every document that now has
  * all its files here gets its text queued, as a local import would. Returns their entries' ids
- * (their document lists change from "downloading" to viewable). Records of other kinds that name
- * downloaded files add their own step here.
+ * (their document lists change from "downloading" to viewable), and the cases whose reply's
+ * czystopis this file is (the reply can now be opened and dispatched). Records of other kinds
+ * that name downloaded files add their own step here.
  */
-export function finishDownload(db: Database, sha256: string, at: string): { itemIds: string[] } {
+export function finishDownload(db: Database, sha256: string, at: string): { itemIds: string[]; caseIds: string[] } {
   return db.transaction(() => {
     finishBlobTransfer(db, sha256, 'download');
     const complete = db
@@ -49,6 +50,7 @@ export function finishDownload(db: Database, sha256: string, at: string): { item
       .all(sha256, sha256);
     const queueText = db.prepare("INSERT OR IGNORE INTO document_text_jobs (document_no, state, queued_at) VALUES (?, 'queued', ?)");
     for (const document of complete) queueText.run(document.document_no, at);
-    return { itemIds: [...new Set(complete.map((d) => d.item_id))] };
+    const caseIds = db.prepare<[string], string>('SELECT DISTINCT case_id FROM replies WHERE final_sha256 = ?').pluck().all(sha256);
+    return { itemIds: [...new Set(complete.map((d) => d.item_id))], caseIds };
   })();
 }

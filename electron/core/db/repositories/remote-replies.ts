@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { SyncedReply, type SyncedTemplate } from '../../../../shared/replies/sync.ts';
+import { queueBlobDownload } from './blob-transfers.ts';
 import { appendCaseEvent } from './cases.ts';
 import { statement } from '../statements.ts';
 
@@ -30,10 +31,10 @@ export function applyRemoteReply(db: Database, data: unknown, at: string): strin
   if (local?.state !== 'accepted' && (local?.updated_at !== r.updatedAt || local.state !== r.state)) {
     if (!ensureTemplate(db, r, at)) return null;
     writeRow(db, r, local !== undefined);
-    // BLOB HOOK (receiving desk): with r.state 'accepted', r.finalSha256 names a czystopis this desk
-    // may not have; its download belongs here, in this transaction. Until the file is in the
-    // content store the desk says "Czystopis jeszcze nie dotarł z serwera" and dispatch waits
-    // (ReplyService.requireFinal / ofCase).
+    // An accepted reply names a czystopis this desk may not have: fetched by the next sync (the
+    // download pass takes nothing if the store already holds it). Until the file is here the desk
+    // says "Czystopis jeszcze nie dotarł z serwera" and dispatch waits (ReplyService.requireFinal).
+    if (r.state === 'accepted' && r.finalSha256 !== null) queueBlobDownload(db, r.finalSha256, at);
     changed = true;
   }
   return mergeEvents(db, r) || changed ? r.caseId : null;

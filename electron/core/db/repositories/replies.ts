@@ -5,6 +5,7 @@ import type { Reply, ReplyState } from '../../../../shared/replies/replies.ts';
 import type { SyncedTemplate } from '../../../../shared/replies/sync.ts';
 import { acceptanceChain, approversOf, parseKeptChain } from './acceptance-chains.ts';
 import { appendCaseEvent, type Actor } from './cases.ts';
+import { queueBlobUpload } from './blob-transfers.ts';
 import { enqueueCommand } from './outbox.ts';
 import { Refusal } from './refusal.ts';
 
@@ -250,11 +251,12 @@ export function acceptReply(db: Database, args: { id: string; finalSha256: strin
     if (row.case_sign !== args.finalSign) throw new Refusal('replies.wrongState');
     db.prepare("UPDATE replies SET state = 'accepted', step = NULL, final_sha256 = ?, final_sign = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?")
       .run(args.finalSha256, args.finalSign, args.actor.name, args.at, args.at, args.id);
-    // BLOB HOOK (accepting desk): the czystopis is in this desk's content store under final_sha256
-    // from here on; the blob upload queue takes it to the server from this transaction.
     const eventId = eventIdFor(args);
     appendCaseEvent(db, row.case_id, args.at, args.actor, 'reply_accepted', { replyId: args.id, sign: args.finalSign, step, of: step, ...withEventId(eventId) }, args.finalSha256);
     if (args.outbox === true) {
+      // The czystopis is in this desk's store; queued in this transaction, it reaches the server
+      // before the command that names it (uploads go first), so other desks can fetch it.
+      queueBlobUpload(db, args.finalSha256, args.at);
       enqueueCommand(db, args.actor.login, 'replies.accept', {
         id: args.id, step, seenAt: row.updated_at, finalSign: args.finalSign, finalSha256: args.finalSha256, at: args.at, eventId,
       }, args.at);

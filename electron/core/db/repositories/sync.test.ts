@@ -5,10 +5,10 @@ import { sampleRegisterArgs } from '../../test-support/sample-item.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../open.ts';
 import { cancelItem, getItem, registerItem } from './incoming-items.ts';
-import { NoNumbersLeftError } from './rpw-numbering.ts';
+import { addLeasedBlock, leasedNumbersLeft, NoNumbersLeftError, voidNumbers } from './numbering.ts';
 import { applyPushResults, clientOf, outboxBatch, syncCounts } from './outbox.ts';
 import {
-  addLeasedBlock, applyPulledChanges, cursorOf, leasedNumbersLeft, listSyncIssues, resolveSyncIssue, syncStateFor, voidNumbers, voidUnusedNumbers,
+  applyPulledChanges, cursorOf, listSyncIssues, resolveSyncIssue, syncStateFor, voidUnusedNumbers,
 } from './sync.ts';
 
 const tempDir = useTempDirs();
@@ -18,7 +18,7 @@ const AT = '2026-11-20T10:00:00.000Z';
 function syncedDb() {
   const db = openDatabase(join(tempDir(), 'k.sqlite'));
   syncStateFor(db, SERVER, AT);
-  addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 51, lastNo: 53 }, clientOf(db, 'anna', AT), AT);
+  addLeasedBlock(db, 'rpw', { deskCode: 'KO', year: 2026, firstNo: 51, lastNo: 53 }, clientOf(db, 'anna', AT), AT);
   return db;
 }
 
@@ -34,7 +34,7 @@ describe('workstation sync state', () => {
     registerItem(db, sampleRegisterArgs(synced));
     registerItem(db, sampleRegisterArgs(synced));
     expect(() => registerItem(db, sampleRegisterArgs(synced))).toThrow(NoNumbersLeftError);
-    expect(leasedNumbersLeft(db, 'KO', 2026, annas(db))).toBe(0);
+    expect(leasedNumbersLeft(db, 'rpw', 'KO', 2026, annas(db))).toBe(0);
     const batch = outboxBatch(db, annas(db), 10);
     expect(batch.map((c) => [c.seq, c.name])).toEqual([[1, 'registry.register'], [2, 'registry.cancel'], [3, 'registry.register'], [4, 'registry.register']]);
     expect(batch[0]?.args).toMatchObject({ item: { id: first.id, rpwNumber: 'RPW/KO/51/2026', trackingPin: first.trackingPin } });
@@ -76,7 +76,7 @@ describe('workstation sync state', () => {
     expect(getItem(db, mine.id)?.events.map((e) => [e.kind, e.actor])).toEqual([['registered', 'Okienko 1'], ['cancelled', 'Ewa Zielińska']]);
     expect(getItem(db, clash.id)).toBeNull();
     expect(listSyncIssues(db, 10)[0]).toMatchObject({ seq: null, errorCode: 'number_clash', local: { id: mine.id }, server: { id: clash.id } });
-    expect(voidNumbers(db, 'KO', 2026)).toEqual(['RPW/KO/7/2026']);
+    expect(voidNumbers(db, 'rpw', 'KO', 2026)).toEqual(['RPW/KO/7/2026']);
     expect(cursorOf(db, 'anna')).toBe(5);
     expect(cursorOf(db, 'ewa')).toBe(0); // each person pulls within their own scope, from their own cursor
     // Pulling the same page again (a crash before the answer was seen) changes nothing.
@@ -87,7 +87,7 @@ describe('workstation sync state', () => {
     const db = syncedDb();
     registerItem(db, sampleRegisterArgs(synced));
     expect(voidUnusedNumbers(db, 2027, AT)).toBe(2);
-    expect(voidNumbers(db, 'KO', 2026)).toEqual(['RPW/KO/52/2026', 'RPW/KO/53/2026']);
+    expect(voidNumbers(db, 'rpw', 'KO', 2026)).toEqual(['RPW/KO/52/2026', 'RPW/KO/53/2026']);
     expect(outboxBatch(db, annas(db), 10).at(-1)).toMatchObject({ name: 'rpw.void', args: { deskCode: 'KO', year: 2026, sequences: [52, 53] } });
     expect(voidUnusedNumbers(db, 2027, AT)).toBe(0);
   });
@@ -100,7 +100,7 @@ describe('workstation sync state', () => {
     expect(annas(db)).not.toBe(before);
     expect(listSyncIssues(db, 10)[0]).toMatchObject({ errorCode: 'server_changed', command: 'registry.register' });
     expect(() => registerItem(db, sampleRegisterArgs(synced))).toThrow(NoNumbersLeftError);
-    addLeasedBlock(db, { deskCode: 'KO', year: 2026, firstNo: 101, lastNo: 150 }, annas(db), AT);
+    addLeasedBlock(db, 'rpw', { deskCode: 'KO', year: 2026, firstNo: 101, lastNo: 150 }, annas(db), AT);
     expect(registerItem(db, sampleRegisterArgs(synced)).rpwNumber).toBe('RPW/KO/101/2026');
     expect(outboxBatch(db, annas(db), 10).map((c) => c.seq)).toEqual([1]);
   });

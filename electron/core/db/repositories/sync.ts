@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { formatRpwNumber } from '../../../../shared/registry.ts';
-import type { Change, RpwLease } from '../../../../shared/sync/protocol.ts';
+import type { Change } from '../../../../shared/sync/protocol.ts';
 import { SyncIssue } from '../../../../shared/sync/status.ts';
-import { appendToQueue } from './outbox.ts';
+import { closeLeasedBlocks, NUMBER_REGISTERS, recordVoidNumber, voidUnusedLeased } from './numbering.ts';
 import { applyRemoteCase } from './remote-cases.ts';
 import { applyRemoteDocument } from './remote-documents.ts';
 import { applyRemoteItem } from './remote-items.ts';
@@ -11,8 +10,9 @@ import { applyRemoteRoute } from './remote-routes.ts';
 
 /**
  * The workstation's side of sync (DESIGN.md "Sync"), besides the outbox (`outbox.ts`): the state
- * towards the server, pulled pages and cursors, refused commands, and leased RPW blocks. Every
- * function here is one SQLite transaction, so a crash leaves either the old or the new state.
+ * towards the server, pulled pages and cursors, refused commands, and closing leased number blocks
+ * (the blocks themselves: numbering.ts). Every function here is one SQLite transaction, so a crash
+ * leaves either the old or the new state.
  */
 
 export interface SyncState {
@@ -36,7 +36,7 @@ export function syncStateFor(db: Database, serverUrl: string, at: string): SyncS
       ).run(at);
       db.prepare('DELETE FROM outbox').run();
       // Numbers leased from the old server mean nothing to the new one.
-      db.prepare("UPDATE rpw_blocks SET next_no = last_no + 1 WHERE origin = 'leased' AND next_no <= last_no").run();
+      closeLeasedBlocks(db);
       db.prepare('DELETE FROM sync_clients').run();
       db.prepare('DELETE FROM sync_cursors').run();
     }
@@ -63,7 +63,10 @@ export function applyPulledChanges(db: Database, changes: readonly Change[], cur
           if (change.op === 'upsert' && applyRemoteItem(db, change.data, at)) itemIds.push(change.id);
           break;
         case 'rpw_void':
-          applyVoidNumber(db, change.data, at);
+          recordVoidNumber(db, 'rpw', change.data, at);
+          break;
+        case 'rkw_void':
+          recordVoidNumber(db, 'rkw', change.data, at);
           break;
         case 'item_route': {
           const itemId = applyRemoteRoute(db, change.data, at);
@@ -108,77 +111,13 @@ export function cursorOf(db: Database, login: string): number {
   return db.prepare<[string], number>('SELECT cursor FROM sync_cursors WHERE login = ?').pluck().get(login) ?? 0;
 }
 
-function applyVoidNumber(db: Database, data: unknown, at: string): void {
-  const value = data as { deskCode?: unknown; year?: unknown; sequence?: unknown };
-  if (typeof value.deskCode !== 'string' || typeof value.year !== 'number' || typeof value.sequence !== 'number') return;
-  db.prepare('INSERT OR IGNORE INTO void_numbers (desk_code, year, sequence, voided_at) VALUES (?, ?, ?, ?)').run(value.deskCode, value.year, value.sequence, at);
-}
-
 /**
- * Keeps a block the server leased to `clientId`; numbering takes from it in order, for that
- * client's person only (the server accepts a number only from the client that leased it).
- */
-export function addLeasedBlock(db: Database, lease: RpwLease, clientId: string, at: string): void {
-  const run = db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO desks (code, name, created_at) VALUES (?, ?, ?)').run(lease.deskCode, lease.deskCode, at);
-    const known = db.prepare('SELECT 1 FROM rpw_blocks WHERE desk_code = ? AND year = ? AND first_no = ?').get(lease.deskCode, lease.year, lease.firstNo);
-    if (known) return;
-    db.prepare("INSERT INTO rpw_blocks (desk_code, year, first_no, last_no, next_no, origin, client_id) VALUES (?, ?, ?, ?, ?, 'leased', ?)")
-      .run(lease.deskCode, lease.year, lease.firstNo, lease.lastNo, lease.firstNo, clientId);
-  });
-  run.immediate();
-}
-
-/** Numbers leased to `clientId` and not used yet, for a desk and year. */
-export function leasedNumbersLeft(db: Database, deskCode: string, year: number, clientId: string): number {
-  return db
-    .prepare<[string, number, string], number>(
-      "SELECT coalesce(sum(last_no - next_no + 1), 0) FROM rpw_blocks WHERE desk_code = ? AND year = ? AND origin = 'leased' AND next_no <= last_no AND client_id = ?",
-    )
-    .pluck()
-    .get(deskCode, year, clientId) ?? 0;
-}
-
-/**
- * Closes the leased blocks of years before `year`: their unused numbers are recorded as void
- * here and sent to the server as `rpw.void`, so the printed register explains every gap. The void
- * goes into the queue of the client that leased the block, whoever is signed in: the server takes
- * it from that client only.
+ * Closes the leased blocks of years before `year`, in both registers: their unused numbers are
+ * recorded as void and queued for the server (numbering.ts, `voidUnusedLeased`).
  */
 export function voidUnusedNumbers(db: Database, year: number, at: string): number {
-  const run = db.transaction(() => {
-    const blocks = db
-      .prepare<[number], { id: number; desk_code: string; year: number; next_no: number; last_no: number; client_id: string; login: string | null }>(
-        // A block with numbers left always has its client: the old server's were closed when it changed.
-        `SELECT b.id, b.desk_code, b.year, b.next_no, b.last_no, b.client_id, c.login
-         FROM rpw_blocks b JOIN sync_clients c ON c.client_id = b.client_id
-         WHERE b.origin = 'leased' AND b.year < ? AND b.next_no <= b.last_no`,
-      )
-      .all(year);
-    let voided = 0;
-    for (const block of blocks) {
-      const sequences: number[] = [];
-      for (let no = block.next_no; no <= block.last_no; no += 1) sequences.push(no);
-      const insert = db.prepare('INSERT OR IGNORE INTO void_numbers (desk_code, year, sequence, voided_at) VALUES (?, ?, ?, ?)');
-      for (const sequence of sequences) insert.run(block.desk_code, block.year, sequence, at);
-      for (let i = 0; i < sequences.length; i += 1000) {
-        appendToQueue(db, block.client_id, block.login, 'rpw.void', { deskCode: block.desk_code, year: block.year, sequences: sequences.slice(i, i + 1000) }, at);
-      }
-      db.prepare('UPDATE rpw_blocks SET next_no = last_no + 1 WHERE id = ?').run(block.id);
-      voided += sequences.length;
-    }
-    return voided;
-  });
+  const run = db.transaction(() => NUMBER_REGISTERS.reduce((count, register) => count + voidUnusedLeased(db, register, year, at), 0));
   return run.immediate();
-}
-
-/** RPW numbers recorded as void for a desk and year, for the register's gaps. */
-export function voidNumbers(db: Database, deskCode: string, year: number): string[] {
-  return db
-    .prepare<[string, number], number>('SELECT sequence FROM void_numbers WHERE desk_code = ? AND year = ? ORDER BY sequence')
-    .pluck()
-    .all(deskCode, year)
-    .map((sequence) => formatRpwNumber(deskCode, sequence, year));
 }
 
 interface IssueRow {
