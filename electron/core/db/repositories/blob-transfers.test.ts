@@ -74,13 +74,13 @@ describe('blob transfers: files that travel with sync', () => {
     // Nothing to read yet: the text queue does not have it.
     expect(takeTextJob(db, AT)).toBeNull();
 
-    expect(finishDownload(db, PDF, AT)).toEqual({ itemIds: [] });
+    expect(finishDownload(db, PDF, AT)).toEqual({ itemIds: [], caseIds: [] });
     expect(takeTextJob(db, AT)).toBeNull();
-    expect(finishDownload(db, ORIGINAL, AT)).toEqual({ itemIds: [itemId] });
+    expect(finishDownload(db, ORIGINAL, AT)).toEqual({ itemIds: [itemId], caseIds: [] });
     expect(documentsAwaitingFiles(db, itemId)).toEqual([]);
     expect(takeTextJob(db, AT)?.documentId).toBe(document.id);
     // Arriving again (a second download of the same file) queues nothing twice.
-    expect(finishDownload(db, ORIGINAL, AT)).toEqual({ itemIds: [itemId] });
+    expect(finishDownload(db, ORIGINAL, AT)).toEqual({ itemIds: [itemId], caseIds: [] });
     expect(takeTextJob(db, AT)).toBeNull();
   });
 
