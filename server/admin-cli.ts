@@ -8,7 +8,7 @@ import { importOrganisation, OrganisationFile } from './organisation.ts';
 /**
  * `npm run server:admin -- <command>`, on the same database as the server (same environment):
  *   create-admin --login LOGIN --name "Full Name"     password from KANCELARIA_ADMIN_PASSWORD
- *   import-organisation FILE.json                      units, desks and users (see server/organisation.ts)
+ *   import-organisation FILE.json                      units, desks, users and zastępstwa (see server/organisation.ts)
  */
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { login: { type: 'string' }, name: { type: 'string' } } });
 const [command, file] = positionals;
@@ -28,7 +28,8 @@ try {
       const parsed = OrganisationFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (!parsed.success) throw new Error(`Bad organisation file: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const counts = await importOrganisation(db, parsed.data);
-      console.log(`Zaimportowano: jednostki ${String(counts.units)}, punkty kancelaryjne ${String(counts.desks)}, nowi użytkownicy ${String(counts.usersAdded)}.`);
+      const substitutions = counts.substitutions === null ? '' : `, zastępstwa ${String(counts.substitutions)}`;
+      console.log(`Zaimportowano: jednostki ${String(counts.units)}, punkty kancelaryjne ${String(counts.desks)}, nowi użytkownicy ${String(counts.usersAdded)}${substitutions}.`);
       break;
     }
     default:

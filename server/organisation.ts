@@ -5,7 +5,7 @@ import type { ServerDb } from './db/database.ts';
 
 const Code = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/u);
 
-/** The organisation file IT prepares: units (with their parents), registry desks, and people. */
+/** The organisation file IT prepares: units (with their parents), registry desks, people, and zastępstwa. */
 export const OrganisationFile = z.object({
   units: z.array(z.object({ code: Code, name: z.string().min(1), parentCode: Code.nullable().default(null) })),
   desks: z.array(z.object({ code: Code, name: z.string().min(1), unitCode: Code.nullable().default(null) })).default([]),
@@ -17,14 +17,27 @@ export const OrganisationFile = z.object({
     /** First password, to be changed by the user. */
     password: z.string().min(10),
   })).default([]),
+  /**
+   * Zastępstwa (days included). When the file has this list it replaces the server's; a file
+   * without it leaves them as they are.
+   */
+  substitutions: z.array(z.object({
+    absentLogin: z.string().min(1),
+    substituteLogin: z.string().min(1),
+    from: z.iso.date(),
+    to: z.iso.date(),
+  }).refine((s) => s.to >= s.from, { message: 'The substitution ends before it starts', path: ['to'] })
+    .refine((s) => s.absentLogin.trim().toLowerCase() !== s.substituteLogin.trim().toLowerCase(), { message: 'Nobody stands in for themselves', path: ['substituteLogin'] }))
+    .optional(),
 });
 export type OrganisationFile = z.input<typeof OrganisationFile>;
 
 /**
  * Imports or updates units and desks by code (parents before children, whatever the file's
- * order) and adds users not there yet. One transaction: a bad file changes nothing.
+ * order), adds users not there yet, and replaces the zastępstwa when the file lists them. One
+ * transaction: a bad file changes nothing.
  */
-export async function importOrganisation(db: ServerDb, file: z.output<typeof OrganisationFile>): Promise<{ units: number; desks: number; usersAdded: number }> {
+export async function importOrganisation(db: ServerDb, file: z.output<typeof OrganisationFile>): Promise<{ units: number; desks: number; usersAdded: number; substitutions: number | null }> {
   return db.transaction(async (tx) => {
     const pending = [...file.units];
     const known = new Set((await tx.query<{ code: string }>('SELECT code FROM units')).map((r) => r.code));
@@ -49,6 +62,14 @@ export async function importOrganisation(db: ServerDb, file: z.output<typeof Org
       await createUser(tx, user);
       usersAdded += 1;
     }
-    return { units: file.units.length, desks: file.desks.length, usersAdded };
+    if (file.substitutions !== undefined) {
+      await tx.query('DELETE FROM substitutions');
+      for (const sub of file.substitutions) {
+        await tx.query('INSERT INTO substitutions (absent_login, substitute_login, from_date, to_date) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+          sub.absentLogin.trim().toLowerCase(), sub.substituteLogin.trim().toLowerCase(), sub.from, sub.to,
+        ]);
+      }
+    }
+    return { units: file.units.length, desks: file.desks.length, usersAdded, substitutions: file.substitutions?.length ?? null };
   });
 }

@@ -27,7 +27,7 @@ export function useServerDb(): () => ServerDb {
     await db?.exec(`
       TRUNCATE units, desks, users, sessions, sync_clients, mutation_results, changes, rpw_counters, rpw_leases,
                rpw_void, server_secrets, incoming_items, case_sign_counters, cases, item_routes, case_items, case_pauses, case_extensions, blobs CASCADE;
-      TRUNCATE rkw_counters, rkw_leases, rkw_void;
+      TRUNCATE rkw_counters, rkw_leases, rkw_void, substitutions;
       UPDATE sync_version SET v = 0;
       UPDATE sync_horizon SET oldest = 0;`);
   });

@@ -12,6 +12,7 @@ import { caseItemAuthors } from './0011-case-item-authors.ts';
 import { blobs } from './0012-blobs.ts';
 import { replies } from './0013-replies.ts';
 import { rkwLeases } from './0014-rkw-leases.ts';
+import { substitutions } from './0015-substitutions.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -20,5 +21,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync, outgoingLetters, caseTermAuthors, caseItemAuthors, blobs, replies, rkwLeases];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync, outgoingLetters, caseTermAuthors, caseItemAuthors, blobs, replies, rkwLeases, substitutions];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

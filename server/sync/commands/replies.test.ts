@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PushRequest, type SessionUser } from '../../../shared/sync/protocol.ts';
 import { SyncedReply } from '../../../shared/replies/sync.ts';
+import { importOrganisation, OrganisationFile } from '../../organisation.ts';
 import { makeUser } from '../../test-support/fixtures.ts';
 import { useServerDb } from '../../test-support/test-db.ts';
 import { pull } from '../pull.ts';
@@ -130,5 +131,32 @@ describe('replies between desks on the server', { timeout: 60_000 }, () => {
     expect(await replyOf(users.clerk, id)).toMatchObject({ body: 'Wersja kierownika' });
     // Submitting from the old version is refused the same way: the head would read a text the clerk never saw.
     expect(await send(users.clerk, 'replies.submit', { id, chain: [{ approver: 'unit_head' }], baseAt: at(0), at: at(3), eventId: randomUUID() })).toMatchObject({ status: 'conflict' });
+  });
+});
+
+describe('zastępstwa on the server', { timeout: 60_000 }, () => {
+  it("lets whoever stands in for the head today decide the head's step, and nobody on a day outside the zastępstwo", async () => {
+    const { db, users, send, draft } = await setup();
+    const deputy = await makeUser(db, 'zastepca', 'clerk', 'GN-I');
+    const formerDeputy = await makeUser(db, 'dawny', 'clerk', 'GN-I');
+    await importOrganisation(db, OrganisationFile.parse({ units: [], substitutions: [
+      // Far past and far future: the test holds on any day it runs.
+      { absentLogin: 'jan', substituteLogin: 'zastepca', from: '2000-01-01', to: '2999-12-31' },
+      { absentLogin: 'jan', substituteLogin: 'dawny', from: '2001-01-01', to: '2001-01-31' },
+    ] }));
+    const id = randomUUID();
+    expect(await draft(id)).toMatchObject({ status: 'applied' });
+    expect(await send(users.clerk, 'replies.submit', { id, chain: [{ approver: 'unit_head' }], baseAt: at(0), at: at(1), eventId: randomUUID() })).toMatchObject({ status: 'applied' });
+
+    const accept = { id, step: 1, seenAt: at(1), finalSign: 'GN-I.6831.1.2026', finalSha256: 'a'.repeat(64), at: at(2), eventId: randomUUID() };
+    expect(await send(formerDeputy, 'replies.accept', accept)).toMatchObject({ status: 'rejected', error: { code: 'not_your_step' } });
+    expect(await send(users.otherHead, 'replies.accept', accept)).toMatchObject({ status: 'rejected', error: { code: 'not_your_step' } });
+    expect(await send(deputy, 'replies.accept', accept)).toMatchObject({ status: 'applied' });
+
+    // A file without the list leaves the zastępstwa; a file with an empty one ends them all.
+    await importOrganisation(db, OrganisationFile.parse({ units: [] }));
+    expect(await db.query('SELECT absent_login FROM substitutions')).toHaveLength(2);
+    await importOrganisation(db, OrganisationFile.parse({ units: [], substitutions: [] }));
+    expect(await db.query('SELECT absent_login FROM substitutions')).toHaveLength(0);
   });
 });

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
+import { officeIsoDate } from '../../../shared/dates.ts';
 import type { AcceptanceStep } from '../../../shared/replies/acceptance.ts';
 import {
   AcceptReplyCommand, AcceptReplyStepCommand, DraftReplyCommand, ReturnReplyCommand, SubmitReplyCommand, SyncedChain, UpdateReplyCommand,
   type SyncedReply, type SyncedReplyEvent,
 } from '../../../shared/replies/sync.ts';
+import type { SessionUser } from '../../../shared/sync/protocol.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
 import { unitWithin } from '../unit-tree.ts';
 
@@ -24,8 +26,8 @@ export { AcceptReplyCommand, AcceptReplyStepCommand, DraftReplyCommand, ReturnRe
  *    head of the case's unit itself: that would pass two steps by one person);
  *  - `person`: that person, or a unit head of that person's unit or above (the desks hand the step
  *    to the person's head when the person has left).
- * Substitutions (zastępstwa) are kept on the workstations only: a substitute who is none of these
- * is refused here, and the refusal reaches them as a sync issue.
+ * A substitute decides as the person they stand in for on the office's today (zastępstwa from
+ * the organisation file, server migration 15), as the workstation lets them.
  *
  * Versions: an edit or a submission names the version token it started from (`baseAt`), a
  * decision the token the approver saw (`seenAt`): another one is a conflict carrying the server's
@@ -91,12 +93,28 @@ async function stepToDecide(ctx: CommandContext, row: ReplyRow, step: number): P
   if (ctx.user.login === row.drafted_by) throw new CommandRejection('own_draft', 'replies.ownDraft');
   const approver = chain[row.step - 1];
   if (!approver) throw new Error(`reply ${row.id} waits past the end of its chain`);
-  if (ctx.user.role === 'admin' || (await decides(ctx, approver, row.unit_code))) return { step: row.step, of: chain.length };
+  if (ctx.user.role === 'admin') return { step: row.step, of: chain.length };
+  // The token's user decides as themselves, or for someone they stand in for today (zastępstwo).
+  for (const person of [ctx.user, ...(await absentToday(ctx))]) {
+    if (person.login === row.drafted_by) continue;
+    if (await decides(ctx, person, approver, row.unit_code)) return { step: row.step, of: chain.length };
+  }
   throw new CommandRejection('not_your_step', 'replies.notYourStep');
 }
 
-async function decides(ctx: CommandContext, approver: AcceptanceStep, caseUnit: string): Promise<boolean> {
-  const headOver = async (unit: string | null | undefined) => unit !== null && unit !== undefined && ctx.user.role === 'unit_head' && unitWithin(ctx.tx, unit, ctx.user.unitCode);
+type Decider = Pick<SessionUser, 'login' | 'role' | 'unitCode'>;
+
+/** Those the token's user stands in for on the office's today, as the organisation file says. */
+async function absentToday(ctx: CommandContext): Promise<Decider[]> {
+  return ctx.tx.query<Decider>(
+    `SELECT u.login, u.role, u.unit_code AS "unitCode" FROM substitutions s JOIN users u ON u.login = s.absent_login
+      WHERE s.substitute_login = $1 AND s.from_date <= $2::date AND s.to_date >= $2::date ORDER BY u.login`,
+    [ctx.user.login, officeIsoDate(new Date())],
+  );
+}
+
+async function decides(ctx: CommandContext, person: Decider, approver: AcceptanceStep, caseUnit: string): Promise<boolean> {
+  const headOver = async (unit: string | null | undefined) => unit !== null && unit !== undefined && person.role === 'unit_head' && unitWithin(ctx.tx, unit, person.unitCode);
   switch (approver.approver) {
     case 'unit_head':
       return headOver(caseUnit);
@@ -105,9 +123,9 @@ async function decides(ctx: CommandContext, approver: AcceptanceStep, caseUnit: 
       return headOver(unit?.parent_code);
     }
     case 'person': {
-      if (ctx.user.login === approver.login) return true;
-      const [person] = await ctx.tx.query<{ unit_code: string | null }>('SELECT unit_code FROM users WHERE login = $1', [approver.login]);
-      return headOver(person?.unit_code);
+      if (person.login === approver.login) return true;
+      const [named] = await ctx.tx.query<{ unit_code: string | null }>('SELECT unit_code FROM users WHERE login = $1', [approver.login]);
+      return headOver(named?.unit_code);
     }
   }
 }
