@@ -7,11 +7,11 @@ import type { DocumentSearchHit, DocumentTextStateResult } from '../../shared/do
 import type { IncomingItem } from '../../shared/registry.ts';
 import type { Inbox } from '../../shared/routing.ts';
 import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
-import { FILES_DIR_NAME, startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
-import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
+import { FILES_DIR_NAME, type Workstation } from '../../electron/core/workstation.ts';
 import type { RunningServer } from '../../server/main.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
-import { inProcessServer, ok, useRunning } from './in-process.ts';
+import { ok, useRunning } from './in-process.ts';
+import { cityDesk, cityServer, HEAD, REGISTRY, type Person } from './small-city.ts';
 
 /**
  * Issue 4: a scan attached at the registry desk reaches the unit clerk's PC through the central
@@ -25,21 +25,8 @@ const DIGITAL_PDF = join(CORPUS, 'paperless-ngx/simple.pdf');
 const tempDir = useTempDirs();
 const keep = useRunning();
 
-const UNITS = [
-  { code: 'UM', name: 'Urząd Miasta', kind: 'office' as const },
-  { code: 'BOM', name: 'Biuro Obsługi Mieszkańców', kind: 'department' as const, parentCode: 'UM' },
-  { code: 'GN', name: 'Wydział Geodezji', kind: 'department' as const, parentCode: 'UM' },
-];
-const REGISTRY = { login: 'anowak', displayName: 'Anna Nowak', post: 'Referent', unitCode: 'BOM', role: 'registry_clerk', password: 'Kancelaria-2026' } as const;
-const CLERK = { login: 'ewisniewska', displayName: 'Ewa Wiśniewska', post: 'Inspektor', unitCode: 'GN', role: 'unit_head', password: 'Inspektor-2026' } as const;
-const PEOPLE = [REGISTRY, CLERK];
-
 async function central(): Promise<RunningServer> {
-  const server = await inProcessServer({
-    units: UNITS.map(({ code, name, parentCode }) => ({ code, name, parentCode: parentCode ?? null })),
-    desks: [{ code: 'KO', name: 'Kancelaria ogólna', unitCode: 'BOM' }],
-    users: PEOPLE.map(({ login, displayName, role, unitCode, password }) => ({ login, displayName, role, unitCode, password })),
-  });
+  const server = await cityServer();
   keep(server);
   return server;
 }
@@ -47,15 +34,11 @@ async function central(): Promise<RunningServer> {
 /** Each workstation's data folder (its content store is in `files/`). */
 const dataDirs = new Map<Workstation, string>();
 
-async function desk(server: RunningServer, person: (typeof PEOPLE)[number], deskCode = ''): Promise<Workstation> {
+async function desk(server: RunningServer, person: Person, deskCode = ''): Promise<Workstation> {
   const dataDir = tempDir();
-  const ws = await startWorkstation({ dataDir, version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, checkOutput: true });
+  const ws = await cityDesk(server, person, { dataDir, deskCode });
   dataDirs.set(ws, dataDir);
   keep(ws);
-  ok(await ws.dispatch('organisation.import', { units: UNITS, people: PEOPLE.map(({ login, displayName, post, unitCode, role }) => ({ login, displayName, post, unitCode, roles: [role] })) }));
-  ok(await ws.dispatch('settings.update', { workstationName: person.displayName, deskCode, centralServerUrl: server.url, uiLanguage: 'pl' }));
-  ok(await ws.dispatch('auth.signIn', { login: person.login, password: person.password }));
-  ok(await ws.dispatch('sync.now', {}));
   return ws;
 }
 
@@ -82,7 +65,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 describe('documents travel between workstations through the central server', { timeout: 240_000 }, () => {
   it('a scan imported at the registry desk reaches the unit\'s PC byte for byte, and its words are searchable there', async () => {
     const server = await central();
-    const [registryDesk, unit] = [await desk(server, REGISTRY, 'KO'), await desk(server, CLERK)];
+    const [registryDesk, unit] = [await desk(server, REGISTRY, 'KO'), await desk(server, HEAD)];
     const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Wniosek o podział działki 12/3' }))) as IncomingItem;
     const scan = await attach(registryDesk, letter.id, TIFF_SCAN);
     const digital = await attach(registryDesk, letter.id, DIGITAL_PDF);
@@ -130,7 +113,7 @@ describe('documents travel between workstations through the central server', { t
     await server.db.query("UPDATE blobs SET bytes = decode(repeat('00', size::int), 'hex') WHERE sha256 = $1", [digital.pdfSha256]);
     // The unit's PC joins now (its first sync pulls the letter and tries the file), so no poke
     // from the desk's push could have fetched the good copy first.
-    const unit = await desk(server, CLERK);
+    const unit = await desk(server, HEAD);
     expect(ok(await unit.dispatch('sync.status', {}))).toMatchObject({ state: 'online', issues: 0 });
     const waiting = ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
     expect(waiting.map((d) => [d.id, d.downloading])).toEqual([[digital.id, true]]);

@@ -2,47 +2,32 @@ import { describe, expect, it } from 'vitest';
 import type { IncomingItem } from '../../shared/registry.ts';
 import type { Inbox } from '../../shared/routing.ts';
 import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
-import { startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
-import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
+import type { Workstation } from '../../electron/core/workstation.ts';
 import type { RunningServer } from '../../server/main.ts';
 import { useTempDirs } from '../support/temp-dirs.ts';
-import { inProcessServer, ok, useRunning } from './in-process.ts';
+import { ok, useRunning } from './in-process.ts';
+import { CLERK, cityDesk, cityServer, HEAD, REGISTRY, type Person } from './small-city.ts';
 import { officeToday } from '../../shared/dates.ts';
 
 const tempDir = useTempDirs();
 const keep = useRunning();
 
-const UNITS = [
-  { code: 'UM', name: 'Urząd Miasta', kind: 'office' as const },
-  { code: 'BOM', name: 'Biuro Obsługi Mieszkańców', kind: 'department' as const, parentCode: 'UM' },
-  { code: 'GN', name: 'Wydział Geodezji i Gospodarki Nieruchomościami', kind: 'department' as const, parentCode: 'UM' },
-];
-const REGISTRY = { login: 'anowak', displayName: 'Anna Nowak', post: 'Referent', unitCode: 'BOM', role: 'registry_clerk', password: 'Kancelaria-2026' } as const;
-const HEAD = { login: 'jzielinski', displayName: 'Jan Zieliński', post: 'Naczelnik Wydziału', unitCode: 'GN', role: 'unit_head', password: 'Naczelnik-2026' } as const;
-const CLERK = { login: 'ewisniewska', displayName: 'Ewa Wiśniewska', post: 'Inspektor', unitCode: 'GN', role: 'clerk', password: 'Inspektor-2026' } as const;
-const PEOPLE = [REGISTRY, HEAD, CLERK];
-
 async function central(): Promise<RunningServer> {
-  const server = await inProcessServer({
-    units: UNITS.map(({ code, name, parentCode }) => ({ code, name, parentCode: parentCode ?? null })),
-    desks: [{ code: 'KO', name: 'Kancelaria ogólna', unitCode: 'BOM' }],
-    users: PEOPLE.map(({ login, displayName, role, unitCode, password }) => ({ login, displayName, role, unitCode, password })),
-  });
+  const server = await cityServer();
   keep(server);
   return server;
 }
 
-/** A workstation that knows the organisation (imported before it joined the server) and is signed in. */
-async function desk(server: RunningServer, person: (typeof PEOPLE)[number], deskCode = ''): Promise<Workstation> {
-  const ws = await startWorkstation({ dataDir: tempDir(), version: 'test', shell: 'browser', workers: SOURCE_WORKER_URLS, logError: () => undefined, checkOutput: true });
+/** A workstation with the JRWA and a template (added by this PC's own admin before it joined the server), signed in. */
+async function desk(server: RunningServer, person: Person, deskCode = ''): Promise<Workstation> {
+  const ws = await cityDesk(server, person, {
+    dataDir: tempDir(), deskCode,
+    before: async (pc) => {
+      ok(await pc.dispatch('jrwa.import', { ownerCode: 'UM', name: 'Wykaz', validFrom: '2011-01-01', csv: 'symbol;hasło;kategoria\n6;Gospodarka;\n68;Nieruchomości;\n683;Podziały;\n6831;Podziały nieruchomości;A\n' }));
+      ok(await pc.dispatch('templates.save', { id: null, unitCode: 'UM', name: 'Odpowiedź', place: 'Opole', letterhead: 'Urząd Miasta', body: 'W odpowiedzi na pismo informuję, że sprawę załatwiono.', signature: 'Naczelnik' }));
+    },
+  });
   keep(ws);
-  ok(await ws.dispatch('organisation.import', { units: UNITS, people: PEOPLE.map(({ login, displayName, post, unitCode, role }) => ({ login, displayName, post, unitCode, roles: [role] })) }));
-  ok(await ws.dispatch('jrwa.import', { ownerCode: 'UM', name: 'Wykaz', validFrom: '2011-01-01', csv: 'symbol;hasło;kategoria\n6;Gospodarka;\n68;Nieruchomości;\n683;Podziały;\n6831;Podziały nieruchomości;A\n' }));
-  // Templates are an administrator's; before joining the server this PC's own admin adds one.
-  ok(await ws.dispatch('templates.save', { id: null, unitCode: 'UM', name: 'Odpowiedź', place: 'Opole', letterhead: 'Urząd Miasta', body: 'W odpowiedzi na pismo informuję, że sprawę załatwiono.', signature: 'Naczelnik' }));
-  ok(await ws.dispatch('settings.update', { workstationName: person.displayName, deskCode, centralServerUrl: server.url, uiLanguage: 'pl' }));
-  ok(await ws.dispatch('auth.signIn', { login: person.login, password: person.password }));
-  ok(await ws.dispatch('sync.now', {}));
   return ws;
 }
 

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { LetterTemplate, ParsedTemplateInput } from '../../../../shared/replies/templates.ts';
 
-interface TemplateRow {
+/** A stored template version as SQLite returns it (replies.ts sends it whole to other desks). */
+export interface TemplateRow {
   id: string;
   version: number;
   unit_code: string;

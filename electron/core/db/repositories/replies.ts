@@ -7,6 +7,7 @@ import { acceptanceChain, approversOf, parseKeptChain } from './acceptance-chain
 import { appendCaseEvent, type Actor } from './cases.ts';
 import { queueBlobUpload } from './blob-transfers.ts';
 import { enqueueCommand } from './outbox.ts';
+import type { TemplateRow } from './letter-templates.ts';
 import { Refusal } from './refusal.ts';
 
 interface ReplyRow {
@@ -276,19 +277,6 @@ function eventIdFor(args: Synced): string {
 
 function withEventId(eventId: string): { eventId?: string } {
   return eventId === '' ? {} : { eventId };
-}
-
-interface TemplateRow {
-  id: string;
-  version: number;
-  unit_code: string;
-  name: string;
-  place: string;
-  letterhead: string;
-  body: string;
-  signature: string;
-  saved_at: string;
-  saved_by: string;
 }
 
 /** The template version whole, for desks that lack it (templates live on each workstation). */
