@@ -7,7 +7,8 @@ import { SEE_ALL } from './item-scope.ts';
  * record they may pull. Each clause is one kind of record that names blobs, scoped exactly as its
  * change log entries are, with a unit's scope being the unit and its sections (`mine`, as pull.ts):
  * - a document of a register entry: the letter's scope (item-scope.ts), i.e. public letters for
- *   everyone, restricted ones for their desk's unit and the roles that see everything;
+ *   everyone, restricted ones for their desk's unit, the units they were routed to and the roles
+ *   that see everything;
  * - a reply's czystopis (final PDF): the case's unit, as the `reply` change.
  */
 export async function mayReadBlob(db: Sql, user: SessionUser, sha256: string): Promise<boolean> {
@@ -21,7 +22,8 @@ export async function mayReadBlob(db: Sql, user: SessionUser, sha256: string): P
          JOIN incoming_items i ON i.id = doc.item_id
          LEFT JOIN desks d ON d.code = i.desk_code
         WHERE (doc.original_sha256 = $1 OR doc.pdf_sha256 = $1)
-          AND ($2 OR i.item->>'accessLevel' = 'public' OR d.unit_code IN (SELECT code FROM mine))
+          AND ($2 OR i.item->>'accessLevel' = 'public' OR d.unit_code IN (SELECT code FROM mine)
+               OR EXISTS (SELECT 1 FROM item_routes r WHERE r.item_id = i.id AND r.unit_code IN (SELECT code FROM mine)))
      ) OR EXISTS (
        SELECT 1 FROM replies r JOIN cases c ON c.id = r.case_id
         WHERE r.final_sha256 = $1 AND ($2 OR c.unit_code IN (SELECT code FROM mine))

@@ -21,6 +21,8 @@ export interface ChangeRecord {
   readonly op: 'upsert' | 'delete';
   /** null: every signed-in user may pull it; a unit code: only that unit and see-all roles. */
   readonly scopeUnit: string | null;
+  /** More units that may pull it besides `scopeUnit` (a restricted letter's units it was routed to). */
+  readonly alsoUnits?: readonly string[];
   readonly data: unknown;
 }
 

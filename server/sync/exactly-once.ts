@@ -59,7 +59,7 @@ export async function claim(sql: Sql, clientId: string, userId: string, seq: num
 export async function record(sql: Sql, gate: Gate, result: MutationResult, changes: readonly ChangeRecord[]): Promise<number | null> {
   const [row] = await sql.query<{ version: number | null }>('SELECT sync_record($1, $2, $3, $4, $5, $6, $7) AS version', [
     gate.clientId, gate.seq, gate.name, result.status, result.error === null ? null : JSON.stringify(result.error), JSON.stringify(result.value ?? null),
-    JSON.stringify(changes.map((c) => ({ entity: c.entity, entity_id: c.id, op: c.op, scope_unit: c.scopeUnit, data: c.data }))),
+    JSON.stringify(changes.map((c) => ({ entity: c.entity, entity_id: c.id, op: c.op, scope_unit: c.scopeUnit, also_units: c.alsoUnits ?? null, data: c.data }))),
   ]);
   if (!row) throw new Error('sync_record returned nothing');
   return row.version;

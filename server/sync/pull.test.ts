@@ -4,7 +4,7 @@ import { PullResponse, PushRequest } from '../../shared/sync/protocol.ts';
 import { makeUser, pushedItem, seedOrganisation } from '../test-support/fixtures.ts';
 import { useServerDb } from '../test-support/test-db.ts';
 import { leaseRpwBlock } from './leases.ts';
-import { pull, pullJson } from './pull.ts';
+import { compactChanges, pull, pullJson } from './pull.ts';
 import { push } from './push.ts';
 
 const serverDb = useServerDb();
@@ -60,5 +60,35 @@ describe('pull scope', () => {
     expect(await seen('clerk', 'GN-I')).toEqual(['case-of-GN-I', 'case-of-GN-I-A', 'case-of-all']);
     expect(await seen('clerk', 'GN-II')).toEqual(['case-of-GN-II', 'case-of-all']);
     expect(await seen('supervisor', 'UM')).toHaveLength(6);
+  });
+});
+
+describe('a restricted letter routed to another unit', () => {
+  it('reaches the desk unit and the unit it was routed to, with its cancellation, and no other unit', async () => {
+    const db = serverDb();
+    await seedOrganisation(db);
+    const registry = await makeUser(db, 'anna', 'registry_clerk', 'KO');
+    const mopr = await makeUser(db, 'ewa', 'clerk', 'MOPR');
+    const roads = await makeUser(db, 'piotr', 'clerk', 'MZD');
+    const clientId = randomUUID();
+    await leaseRpwBlock(db, registry, clientId, { deskCode: 'KO', year: 2026, size: 10 });
+    const letter = pushedItem('KO', 1, { accessLevel: 'restricted', subject: 'Zasiłek celowy' });
+    const seesLetter = async (user: typeof mopr) => (await pull(db, user, { clientId: randomUUID(), cursor: 0, limit: 100 })).changes
+      .filter((c) => c.entity === 'incoming_item' && c.id === letter.id).map((c) => (c.data as { status: string }).status);
+    await push(db, registry, PushRequest.parse({ clientId, mutations: [{ seq: 1, name: 'registry.register', args: { item: letter } }] }), { trackingPinKey: 'k' }, () => undefined);
+    expect(await seesLetter(mopr)).toEqual([]);
+
+    const route = { id: randomUUID(), unitCode: 'MOPR', role: 'lead', instruction: null, dueDate: null };
+    await push(db, registry, PushRequest.parse({ clientId, mutations: [
+      { seq: 2, name: 'routing.route', args: { itemId: letter.id, routes: [route] } },
+      { seq: 3, name: 'registry.cancel', args: { id: letter.id, reason: 'Pomyłka w rejestracji' } },
+    ] }), { trackingPinKey: 'k' }, () => undefined);
+    // Compacted or not, the unit's desks get the letter as it now stands; the PIN never travels.
+    expect(await seesLetter(mopr)).toEqual(['registered', 'cancelled']);
+    expect(await seesLetter(roads)).toEqual([]);
+    await compactChanges(db, 100);
+    expect(await seesLetter(mopr)).toEqual(['cancelled']);
+    expect(await seesLetter(roads)).toEqual([]);
+    expect(JSON.stringify((await pull(db, mopr, { clientId: randomUUID(), cursor: 0, limit: 100 })).changes)).not.toContain('"trackingPin"');
   });
 });

@@ -69,7 +69,7 @@ async function readPage(db: ServerDb, user: SessionUser, query: z.output<typeof 
      page AS (
        SELECT array_agg(version ORDER BY version) AS versions FROM (
          SELECT DISTINCT version FROM changes, state
-         WHERE version > $1 AND version <= state.v AND (scope_unit IS NULL OR $2 OR scope_unit = ANY (state.units))
+         WHERE version > $1 AND version <= state.v AND (scope_unit IS NULL OR $2 OR scope_unit = ANY (state.units) OR also_units && state.units)
            AND ($1 = 0 OR $1 >= state.oldest)
          ORDER BY version LIMIT $4 + 1
        ) visible
@@ -77,7 +77,7 @@ async function readPage(db: ServerDb, user: SessionUser, query: z.output<typeof 
      SELECT s.v, s.oldest, s.last_seq, coalesce(cardinality(p.versions) > $4, false) AS has_more,
             c.version, c.entity, c.entity_id, c.op, c.data::text AS data
      FROM state s CROSS JOIN page p
-     LEFT JOIN changes c ON c.version = ANY (p.versions[1:$4]) AND (c.scope_unit IS NULL OR $2 OR c.scope_unit = ANY (s.units))
+     LEFT JOIN changes c ON c.version = ANY (p.versions[1:$4]) AND (c.scope_unit IS NULL OR $2 OR c.scope_unit = ANY (s.units) OR c.also_units && s.units)
      ORDER BY c.version, c.entity, c.entity_id`,
     [query.cursor, seeAll, user.unitCode ?? '', query.limit, query.clientId, user.id],
   );

@@ -101,6 +101,25 @@ describe('documents travel between workstations through the central server', { t
     expect(await server.db.query('SELECT count(*)::int AS n FROM item_documents')).toEqual([{ n: 2 }]);
   });
 
+  it('takes a restricted letter and its scan to the unit it is routed to, which did not see it before', async () => {
+    const server = await central();
+    const [registryDesk, unit] = [await desk(server, REGISTRY, 'KO'), await desk(server, HEAD)];
+    const letter = ok(await registryDesk.dispatch('registry.register', sampleItem({ subject: 'Wniosek o dodatek mieszkaniowy', accessLevel: 'restricted' }))) as IncomingItem;
+    const digital = await attach(registryDesk, letter.id, DIGITAL_PDF);
+    expect(ok(await registryDesk.dispatch('sync.now', {}))).toMatchObject({ pending: 0, issues: 0 });
+    ok(await unit.dispatch('sync.now', {}));
+    expect(ok(await unit.dispatch('documents.ofItem', { itemId: letter.id }))).toEqual([]);
+    expect((ok(await unit.dispatch('routing.inbox', {})) as Inbox).toAssign).toEqual([]);
+
+    ok(await registryDesk.dispatch('routing.route', { itemId: letter.id, leadUnitCode: 'GN', instruction: 'Według właściwości' }));
+    expect(ok(await registryDesk.dispatch('sync.now', {}))).toMatchObject({ pending: 0, issues: 0 });
+    ok(await unit.dispatch('sync.now', {}));
+    expect((ok(await unit.dispatch('routing.inbox', {})) as Inbox).toAssign.map((r) => r.rpwNumber)).toEqual([letter.rpwNumber]);
+    const arrived = ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
+    expect(arrived.map((d) => [d.id, d.downloading ?? false])).toEqual([[digital.id, false]]);
+    expect(await fileSha(unit, letter.id, digital.id, 'pdf')).toBe(digital.pdfSha256);
+  });
+
   it('keeps a document whose file came back wrong as downloading, stores nothing under its hash, and fetches it again later', async () => {
     const server = await central();
     const registryDesk = await desk(server, REGISTRY, 'KO');

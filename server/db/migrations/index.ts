@@ -13,6 +13,7 @@ import { blobs } from './0012-blobs.ts';
 import { replies } from './0013-replies.ts';
 import { rkwLeases } from './0014-rkw-leases.ts';
 import { substitutions } from './0015-substitutions.ts';
+import { changeAudiences } from './0016-change-audiences.ts';
 
 /** One migration per file, applied in order; never edit one that has shipped, add the next. */
 export interface ServerMigration {
@@ -21,5 +22,5 @@ export interface ServerMigration {
   readonly sql: string;
 }
 
-export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync, outgoingLetters, caseTermAuthors, caseItemAuthors, blobs, replies, rkwLeases, substitutions];
+export const serverMigrations: readonly ServerMigration[] = [initial, changeTimes, cases, routes, caseItems, caseTerms, pushFunctions, caseSync, outgoingLetters, caseTermAuthors, caseItemAuthors, blobs, replies, rkwLeases, substitutions, changeAudiences];
 export const latestServerVersion = serverMigrations.at(-1)?.version ?? 0;

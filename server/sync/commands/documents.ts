@@ -29,7 +29,7 @@ export const AttachDocumentCommand = z.object({
   }),
 });
 
-interface DocumentRow {
+export interface DocumentRow {
   id: string;
   item_id: string;
   original_name: string;
@@ -69,12 +69,12 @@ export async function attachDocumentCommand(ctx: CommandContext, args: z.output<
   const scope = await itemScope(ctx.tx, d.itemId);
   if (scope === null) throw new Error(`letter ${d.itemId} vanished inside its own transaction`);
   // The letter's own scope: a desk that does not pull the letter never pulls its documents.
-  ctx.change({ entity: 'item_document', id: row.id, op: 'upsert', scopeUnit: scope.scopeUnit, data: documentChange(row) });
+  ctx.change({ entity: 'item_document', id: row.id, op: 'upsert', scopeUnit: scope.scopeUnit, alsoUnits: scope.alsoUnits, data: documentChange(row) });
   return { documentId: row.id };
 }
 
 /** A document as desks pull it: the workstation's ItemDocument, timed by the server. */
-function documentChange(row: DocumentRow): Record<string, unknown> {
+export function documentChange(row: DocumentRow): Record<string, unknown> {
   return {
     id: row.id,
     itemId: row.item_id,

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { IncomingItem } from '../../../shared/registry.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
+import { itemScope } from '../item-scope.ts';
 
 /**
  * Registry commands as the server applies them. The workstation numbered the letter from a block
@@ -19,13 +20,6 @@ export function publicItem(item: IncomingItem): Omit<IncomingItem, 'trackingPin'
   return rest;
 }
 
-async function deskScope(ctx: CommandContext, item: IncomingItem): Promise<string | null> {
-  if (item.accessLevel === 'public') return null;
-  const [desk] = await ctx.tx.query<{ unit_code: string | null }>('SELECT unit_code FROM desks WHERE code = $1', [item.deskCode]);
-  // A restricted letter at a desk with no unit stays with the roles that see everything.
-  return desk?.unit_code ?? '__restricted__';
-}
-
 export function pinHash(key: string, trackingCode: string, pin: string): string {
   return createHmac('sha256', key).update(`${trackingCode}:${pin}`).digest('hex');
 }
@@ -38,6 +32,8 @@ export async function cancelCommand(ctx: CommandContext, args: z.output<typeof C
   // Who cancelled and when travel with the item, for the metryka on other workstations.
   const item = { ...row.item, status: 'cancelled' as const, cancelReason: args.reason, cancelledAt: new Date().toISOString(), cancelledBy: ctx.user.displayName };
   await ctx.tx.query("UPDATE incoming_items SET status = 'cancelled', item = $2, cancelled_at = now() WHERE id = $1", [args.id, JSON.stringify(item)]);
-  ctx.change({ entity: 'incoming_item', id: args.id, op: 'upsert', scopeUnit: await deskScope(ctx, { ...item, trackingPin: '' }), data: item });
+  // Everyone who sees the letter learns it was cancelled: its desk's unit and, when restricted, the units it was routed to.
+  const scope = await itemScope(ctx.tx, args.id);
+  ctx.change({ entity: 'incoming_item', id: args.id, op: 'upsert', scopeUnit: scope?.scopeUnit ?? null, alsoUnits: scope?.alsoUnits ?? [], data: item });
   return null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
 import { unitWithin } from '../unit-tree.ts';
+import { logLetterForItsAudience } from './letter-audience.ts';
 
 /**
  * Dekretacja commands as the server checks them: who may route, assign, accept and return, and
@@ -89,6 +90,8 @@ export async function routeCommand(ctx: CommandContext, args: z.output<typeof Ro
     );
     await logRoute(ctx, r.id);
   }
+  // A restricted letter now reaches the units it was routed to, with its documents.
+  await logLetterForItsAudience(ctx, args.itemId);
   return null;
 }
 
