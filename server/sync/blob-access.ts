@@ -9,7 +9,8 @@ import { SEE_ALL } from './item-scope.ts';
  * - a document of a register entry: the letter's scope (item-scope.ts), i.e. public letters for
  *   everyone, restricted ones for their desk's unit, the units they were routed to and the roles
  *   that see everything;
- * - a reply's czystopis (final PDF): the case's unit, as the `reply` change.
+ * - a reply's czystopis (final PDF): the case's unit and the units of people named in its
+ *   replies' akceptacja chains, as the `reply` change.
  */
 export async function mayReadBlob(db: Sql, user: SessionUser, sha256: string): Promise<boolean> {
   const [row] = await db.query<{ allowed: boolean }>(
@@ -26,7 +27,11 @@ export async function mayReadBlob(db: Sql, user: SessionUser, sha256: string): P
                OR EXISTS (SELECT 1 FROM item_routes r WHERE r.item_id = i.id AND r.unit_code IN (SELECT code FROM mine)))
      ) OR EXISTS (
        SELECT 1 FROM replies r JOIN cases c ON c.id = r.case_id
-        WHERE r.final_sha256 = $1 AND ($2 OR c.unit_code IN (SELECT code FROM mine))
+        WHERE r.final_sha256 = $1 AND ($2 OR c.unit_code IN (SELECT code FROM mine) OR EXISTS (
+          -- a person named in an akceptacja chain of the case's replies (case-audience.ts)
+          SELECT 1 FROM replies named CROSS JOIN LATERAL jsonb_array_elements(coalesce(named.chain, '[]')) AS link (approver)
+            JOIN users u ON u.login = link.approver->>'login'
+           WHERE named.case_id = c.id AND link.approver->>'approver' = 'person' AND u.unit_code IN (SELECT code FROM mine)))
      ) AS allowed`,
     [sha256, SEE_ALL.includes(user.role), user.unitCode ?? ''],
   );

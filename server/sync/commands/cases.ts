@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatCaseSign } from '../../../shared/cases.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
 import { unitWithin } from '../unit-tree.ts';
+import { approverUnitsOfCase } from './case-audience.ts';
 
 export const OpenCaseCommand = z.object({
   case: z.object({
@@ -128,10 +129,11 @@ export async function caseNoteCommand(ctx: CommandContext, args: z.output<typeof
 }
 
 /**
- * Logs the whole case as it now stands, for the desks of its unit: each change carries everything
- * a desk needs to show it (so compaction may keep only the latest), never a delta to replay.
+ * Logs the whole case as it now stands, for the desks of its unit (and of people named in its
+ * replies' akceptacja chains): each change carries everything a desk needs to show it (so
+ * compaction may keep only the latest), never a delta to replay.
  */
-async function logCaseChange(ctx: CommandContext, caseId: string): Promise<void> {
+export async function logCaseChange(ctx: CommandContext, caseId: string): Promise<void> {
   const [row] = await ctx.tx.query<{ snapshot: { unitCode: string } & Record<string, unknown> }>(
     `SELECT json_build_object(
        'id', c.id, 'unitCode', c.unit_code, 'jrwaSymbol', c.jrwa_symbol, 'year', c.year, 'number', c.number, 'sign', c.sign,
@@ -152,5 +154,5 @@ async function logCaseChange(ctx: CommandContext, caseId: string): Promise<void>
     [caseId],
   );
   if (!row) throw new Error(`case ${caseId} vanished inside its own transaction`);
-  ctx.change({ entity: 'case', id: caseId, op: 'upsert', scopeUnit: row.snapshot.unitCode, data: row.snapshot });
+  ctx.change({ entity: 'case', id: caseId, op: 'upsert', scopeUnit: row.snapshot.unitCode, alsoUnits: await approverUnitsOfCase(ctx.tx, caseId), data: row.snapshot });
 }

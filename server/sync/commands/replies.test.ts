@@ -5,7 +5,8 @@ import { SyncedReply } from '../../../shared/replies/sync.ts';
 import { importOrganisation, OrganisationFile } from '../../organisation.ts';
 import { makeUser } from '../../test-support/fixtures.ts';
 import { useServerDb } from '../../test-support/test-db.ts';
-import { pull } from '../pull.ts';
+import { mayReadBlob } from '../blob-access.ts';
+import { compactChanges, pull } from '../pull.ts';
 import { push } from '../push.ts';
 
 const serverDb = useServerDb();
@@ -104,7 +105,7 @@ describe('replies between desks on the server', { timeout: 60_000 }, () => {
     expect(await send(users.head, 'replies.accept', { id: own, step: 1, seenAt: at(2), finalSign: 'GN-I.6831.1.2026', finalSha256: 'c'.repeat(64), at: at(3), eventId: randomUUID() }))
       .toMatchObject({ status: 'rejected', error: { code: 'own_draft' } });
     expect(await replyOf(users.otherClerk, id)).toBeNull();
-    // Scoped to the case's unit: its desks pull it (units above do not pull a referat's changes: see pull.ts).
+    // Scoped to the case's unit: its desks (and those of the units above it) pull it.
     expect(await replyOf(users.head, id)).toMatchObject({ state: 'submitted' });
   });
 
@@ -118,6 +119,31 @@ describe('replies between desks on the server', { timeout: 60_000 }, () => {
     expect(await send(users.head, 'replies.acceptStep', { id, step: 1, seenAt: at(2), at: at(3), eventId: randomUUID() })).toMatchObject({ status: 'rejected', error: { code: 'not_your_step' } });
     expect(await send(users.lawyer, 'replies.accept', { id, step: 1, seenAt: at(2), finalSign: 'GN-I.6831.1.2026', finalSha256: 'd'.repeat(64), at: at(3), eventId: randomUUID() }))
       .toMatchObject({ status: 'applied' });
+  });
+
+  it("sends the case and the reply to a person named in the chain whose unit does not pull the case, and lets them fetch its czystopis", async () => {
+    const { db, users, send, caseId, draft, replyOf } = await setup();
+    const id = randomUUID();
+    await draft(id);
+    const casesOf = async (user: SessionUser) => (await pull(db, user, { cursor: 0, limit: 1000, clientId: randomUUID() })).changes.filter((c) => c.entity === 'case').map((c) => c.id);
+    expect(await casesOf(users.otherClerk)).toEqual([]);
+    expect(await replyOf(users.otherClerk, id)).toBeNull();
+
+    // The chain names piotr of MZD, beside GN: his desk now gets the case first, then the reply.
+    await send(users.clerk, 'replies.submit', { id, chain: [{ approver: 'person', login: 'piotr' }], baseAt: at(0), at: at(2), eventId: randomUUID() });
+    expect(await casesOf(users.otherClerk)).toEqual([caseId]);
+    expect(await replyOf(users.otherClerk, id)).toMatchObject({ state: 'submitted', step: 1 });
+    const finalSha256 = 'e'.repeat(64);
+    expect(await send(users.otherClerk, 'replies.accept', { id, step: 1, seenAt: at(2), finalSign: 'GN-I.6831.1.2026', finalSha256, at: at(3), eventId: randomUUID() }))
+      .toMatchObject({ status: 'applied' });
+    // Compacted, the log still holds the case and the reply for him; a note added later keeps him too.
+    expect(await send(users.clerk, 'cases.note', { caseId, noteId: randomUUID(), text: 'Odpowiedź wysłana' })).toMatchObject({ status: 'applied' });
+    await compactChanges(db, 1_000_000);
+    expect(await casesOf(users.otherClerk)).toEqual([caseId]);
+    expect(await replyOf(users.otherClerk, id)).toMatchObject({ state: 'accepted', finalSha256 });
+    expect(await mayReadBlob(db, users.otherClerk, finalSha256)).toBe(true);
+    await db.exec("INSERT INTO units (code, name, parent_code) VALUES ('SK', 'Skarbnik', 'UM')");
+    expect(await mayReadBlob(db, await makeUser(db, 'obcy', 'clerk', 'SK'), finalSha256)).toBe(false);
   });
 
   it('turns an edit made from an older version into a conflict carrying the server\'s text, and keeps the first edit', async () => {

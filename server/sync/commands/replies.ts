@@ -8,6 +8,8 @@ import {
 import type { SessionUser } from '../../../shared/sync/protocol.ts';
 import { CommandRejection, requireRole, type CommandContext } from '../command-context.ts';
 import { unitWithin } from '../unit-tree.ts';
+import { approverUnitsOfCase } from './case-audience.ts';
+import { logCaseChange } from './cases.ts';
 
 export { AcceptReplyCommand, AcceptReplyStepCommand, DraftReplyCommand, ReturnReplyCommand, SubmitReplyCommand, UpdateReplyCommand };
 
@@ -181,6 +183,8 @@ export async function submitReplyCommand(ctx: CommandContext, args: z.output<typ
   );
   await addEvent(ctx, args.id, { id: args.eventId, kind: 'reply_submitted', details: { replyId: args.id, steps: args.chain.length }, document: null });
   await logReplyChange(ctx, args.id);
+  // A person named in the chain may work in a unit that does not pull this case: it goes to them now.
+  if (args.chain.some((step) => step.approver === 'person')) await logCaseChange(ctx, row.case_id);
   return null;
 }
 
@@ -237,12 +241,13 @@ export async function acceptReplyCommand(ctx: CommandContext, args: z.output<typ
 }
 
 /**
- * Logs the whole reply as it now stands, for the desks of its case's unit (and the roles that see
- * everything): each change carries all a desk needs to show and continue the reply, never a delta.
+ * Logs the whole reply as it now stands, for the desks of its case's unit, of the people its
+ * chains name, and the roles that see everything: each change carries all a desk needs to show
+ * and continue the reply, never a delta.
  */
 async function logReplyChange(ctx: CommandContext, id: string): Promise<void> {
   const data = await snapshot(ctx, id);
-  ctx.change({ entity: 'reply', id, op: 'upsert', scopeUnit: data.unitCode, data });
+  ctx.change({ entity: 'reply', id, op: 'upsert', scopeUnit: data.unitCode, alsoUnits: await approverUnitsOfCase(ctx.tx, data.caseId), data });
 }
 
 async function snapshot(ctx: CommandContext, id: string): Promise<SyncedReply> {
