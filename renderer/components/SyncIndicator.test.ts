@@ -18,7 +18,7 @@ const signedIn: AuthStatus = {
   serverUrl: 'https://k.example.pl',
   localPerson: null,
 };
-const online: SyncStatus = { state: 'online', pending: 0, othersPending: 0, issues: 0, lastSyncAt: '2026-11-20T09:00:00.000Z', nextAttemptAt: null, lastError: null };
+const online: SyncStatus = { state: 'online', pending: 0, othersPending: 0, files: 0, issues: 0, lastSyncAt: '2026-11-20T09:00:00.000Z', nextAttemptAt: null, lastError: null };
 
 let syncNowCalls: number;
 const dispatch = createDispatch(handlersFor({
@@ -69,6 +69,19 @@ describe('the sync state in the header', () => {
       await nextTick();
       expect(wrapper.get('[role="status"]').text()).toBe(`Synchronizacja… · ${text}`);
     }
+  });
+
+  it('says how many files are still on their way, in Polish plural forms, and nothing once they arrived', async () => {
+    const { wrapper, session } = await indicator(signedIn, { ...online, files: 1 });
+    expect(wrapper.get('[data-testid="sync-files"]').text()).toBe('1 plik w drodze');
+    for (const [files, text] of [[3, '3 pliki w drodze'], [5, '5 plików w drodze'], [22, '22 pliki w drodze']] as const) {
+      session.receiveSync({ ...online, pending: 1, files });
+      await nextTick();
+      expect(wrapper.get('[role="status"]').text()).toBe(`Połączono · 1 zmiana czeka · ${text}`);
+    }
+    session.receiveSync(online);
+    await nextTick();
+    expect(wrapper.find('[data-testid="sync-files"]').exists()).toBe(false);
   });
 
   it('links the conflicts, counted in Polish, to the conflicts view', async () => {

@@ -690,6 +690,7 @@ export const en: Messages = {
       unauthorized: 'Sign in again',
       nextAttempt: '{state} — next attempt at {time}',
       pending: 'Everything sent | {n} change waiting | {n} changes waiting | {n} changes waiting',
+      files: 'No files on their way | {n} file on its way | {n} files on their way | {n} files on their way',
       othersPending: 'No changes of other people | {n} change of another person waits for them to sign in here | {n} changes of other people wait for them to sign in here | {n} changes of other people wait for them to sign in here',
       issues: 'No conflicts | {n} conflict | {n} conflicts | {n} conflicts',
       lastSync: 'Last sync: {time}',

@@ -688,6 +688,7 @@ export const pl = {
       unauthorized: 'Zaloguj się ponownie',
       nextAttempt: '{state} — następna próba o {time}',
       pending: 'Wszystko wysłane | {n} zmiana czeka | {n} zmiany czekają | {n} zmian czeka',
+      files: 'Brak plików w drodze | {n} plik w drodze | {n} pliki w drodze | {n} plików w drodze',
       othersPending: 'Brak zmian innych osób | {n} zmiana innej osoby czeka, aż ona się tu zaloguje | {n} zmiany innych osób czekają, aż te osoby się tu zalogują | {n} zmian innych osób czeka, aż te osoby się tu zalogują',
       issues: 'Brak konfliktów | {n} konflikt | {n} konflikty | {n} konfliktów',
       lastSync: 'Ostatnia synchronizacja: {time}',

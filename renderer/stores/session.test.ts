@@ -14,7 +14,7 @@ import { fakeEvents, type FakeEvents } from '../test-support/fake-events.ts';
 const USER = { id: '0190a4c2-7e1b-7c4d-8a5e-2f0c3b4d5e6f', login: 'anna', displayName: 'Anna Nowak', role: 'registry_clerk', unitCode: 'KO' } as const;
 const signedOut: AuthStatus = { mode: 'signedOut', user: null, offline: false, serverUrl: 'https://k.example.pl', localPerson: null };
 const signedIn: AuthStatus = { ...signedOut, mode: 'signedIn', user: USER };
-const idle: SyncStatus = { state: 'signedOut', pending: 0, othersPending: 0, issues: 0, lastSyncAt: null, nextAttemptAt: null, lastError: null };
+const idle: SyncStatus = { state: 'signedOut', pending: 0, othersPending: 0, files: 0, issues: 0, lastSyncAt: null, nextAttemptAt: null, lastError: null };
 
 let authNow: AuthStatus;
 let syncNow: SyncStatus;

@@ -54,6 +54,8 @@ export const SyncStatus = z.object({
    * they go when those people sign in here again.
    */
   othersPending: z.number().int().nonnegative(),
+  /** Files (scans, czystopisy) still to be sent to the server or fetched from it. */
+  files: z.number().int().nonnegative(),
   /** Unresolved refusals and conflicts. */
   issues: z.number().int().nonnegative(),
   lastSyncAt: z.string().nullable(),

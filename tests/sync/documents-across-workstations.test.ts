@@ -133,7 +133,8 @@ describe('documents travel between workstations through the central server', { t
     // The unit's PC joins now (its first sync pulls the letter and tries the file), so no poke
     // from the desk's push could have fetched the good copy first.
     const unit = await desk(server, HEAD);
-    expect(ok(await unit.dispatch('sync.status', {}))).toMatchObject({ state: 'online', issues: 0 });
+    // The header says a file is still on its way.
+    expect(ok(await unit.dispatch('sync.status', {}))).toMatchObject({ state: 'online', issues: 0, files: 1 });
     const waiting = ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
     expect(waiting.map((d) => [d.id, d.downloading])).toEqual([[digital.id, true]]);
     // Nothing under its name in the content store (files/sha256/ab/abcd…).
@@ -148,6 +149,7 @@ describe('documents travel between workstations through the central server', { t
       return ok(await unit.dispatch('documents.ofItem', { itemId: letter.id })) as ItemDocument[];
     }, (docs) => docs.every((d) => d.downloading !== true), 10_000);
     expect(arrived.map((d) => d.downloading ?? false)).toEqual([false]);
+    expect(ok(await unit.dispatch('sync.status', {}))).toMatchObject({ files: 0 });
     expect(await fileSha(unit, letter.id, digital.id, 'pdf')).toBe(digital.pdfSha256);
     expect(existsSync(join(dataDirs.get(unit) ?? '', FILES_DIR_NAME, 'sha256', digital.pdfSha256.slice(0, 2), digital.pdfSha256))).toBe(true);
   });

@@ -108,12 +108,14 @@ export class SyncEngine {
 
   async status(): Promise<SyncStatus> {
     const counts = await this.#deps.db.call('sync.counts', this.#deps.auth.user?.login ?? null);
+    const files = await this.#deps.db.call('blobs.counts');
     const state = this.#deps.auth.serverUrl === '' ? 'local' : this.#deps.auth.user === null ? 'signedOut' : this.#state;
     const lastSyncAt = this.#deps.auth.serverUrl === '' ? null : (await this.#deps.db.call('sync.state', this.#deps.auth.serverUrl, this.#now().toISOString())).lastSyncAt;
     return {
       state,
       pending: counts.pending,
       othersPending: counts.othersPending,
+      files: files.uploads + files.downloads,
       issues: counts.issues,
       lastSyncAt,
       nextAttemptAt: state === 'offline' ? (this.#nextAttemptAt?.toISOString() ?? null) : null,
