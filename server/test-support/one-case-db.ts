@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { ServerDb } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { serverMigrations } from '../db/migrations/index.ts';
 import { openPglite } from '../db/pglite-db.ts';
 
-/** A migrated in-memory server database with one clerk (anna), unit GN and one open case of hers. */
-export async function openWithOneCase(): Promise<{ db: ServerDb; caseId: string }> {
+/**
+ * A migrated in-memory server database with one clerk (anna), unit GN and one open case of hers;
+ * migrated only below `before` when given (a migration's test sets up the data it will convert).
+ */
+export async function openWithOneCase(before?: number): Promise<{ db: ServerDb; caseId: string }> {
   const db = await openPglite(null);
-  await migrate(db);
+  await migrate(db, before === undefined ? serverMigrations : serverMigrations.filter((m) => m.version < before));
   const caseId = randomUUID();
   const user = randomUUID();
   await db.query("INSERT INTO users (id, login, display_name, password_hash, role) VALUES ($1, 'anna', 'Anna', '-', 'clerk')", [user]);
@@ -24,10 +28,10 @@ export async function openWithOneCase(): Promise<{ db: ServerDb; caseId: string 
  * A describe block's migrated database with one case, opened before its tests and closed after:
  * call the returned function inside a test. PGlite takes seconds to start on a loaded machine.
  */
-export function useOneCaseDb(): () => { db: ServerDb; caseId: string } {
+export function useOneCaseDb(before?: number): () => { db: ServerDb; caseId: string } {
   let opened: { db: ServerDb; caseId: string } | null = null;
   beforeAll(async () => {
-    opened = await openWithOneCase();
+    opened = await openWithOneCase(before);
   }, 60_000);
   afterAll(() => opened?.db.close());
   return () => {

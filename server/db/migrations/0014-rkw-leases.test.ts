@@ -1,28 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerDb } from '../database.ts';
+import { describe, expect, it } from 'vitest';
+import { useOneCaseDb } from '../../test-support/one-case-db.ts';
 import { migrate } from '../migrate.ts';
-import { openPglite } from '../pglite-db.ts';
-import { serverMigrations } from './index.ts';
 
 describe('server migration 0014 rkw-leases', { timeout: 60_000 }, () => {
-  let db: ServerDb;
-  beforeAll(async () => {
-    db = await openPglite(null);
-  }, 60_000);
-  afterAll(() => db.close());
+  const oneCase = useOneCaseDb(14);
 
   it('splits the numbers already sent into desk, year and number, keeps a number sent twice once, and leases after the highest', async () => {
-    await migrate(db, serverMigrations.filter((m) => m.version < 14));
-    const user = randomUUID();
-    const caseId = randomUUID();
-    await db.query("INSERT INTO users (id, login, display_name, password_hash, role) VALUES ($1, 'anna', 'Anna', '-', 'clerk')", [user]);
-    await db.query("INSERT INTO units (code, name) VALUES ('GN', 'Geodezja')");
-    await db.query(
-      `INSERT INTO cases (id, unit_code, jrwa_symbol, year, number, sign, title, matter_type, started_on, status, opened_by, handler_login)
-       VALUES ($1, 'GN', '6831', 2026, 1, 'GN.6831.1.2026', 'Podział', 'kpa_general', '2026-11-20', 'open', $2, 'anna')`,
-      [caseId, user],
-    );
+    const { db, caseId } = oneCase();
     // Two PCs at desk KO both sent number 2 before leasing: the duplicate this migration stops.
     const sent: [string, string][] = [['RKW/KO/1/2026', '2026-11-20'], ['RKW/KO/2/2026', '2026-11-21'], ['RKW/KO/2/2026', '2026-11-22'], ['RKW/GN-I/5/2025', '2025-12-30']];
     const ids: string[] = [];
