@@ -25,11 +25,7 @@ const DIGITAL_PDF = join(CORPUS, 'paperless-ngx/simple.pdf');
 const tempDir = useTempDirs();
 const keep = useRunning();
 
-async function central(): Promise<RunningServer> {
-  const server = await cityServer();
-  keep(server);
-  return server;
-}
+const central = (): Promise<RunningServer> => cityServer(keep);
 
 /** Each workstation's data folder (its content store is in `files/`). */
 const dataDirs = new Map<Workstation, string>();

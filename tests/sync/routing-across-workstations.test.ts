@@ -12,11 +12,7 @@ import { officeToday } from '../../shared/dates.ts';
 const tempDir = useTempDirs();
 const keep = useRunning();
 
-async function central(): Promise<RunningServer> {
-  const server = await cityServer();
-  keep(server);
-  return server;
-}
+const central = (): Promise<RunningServer> => cityServer(keep);
 
 /** A workstation with the JRWA and a template (added by this PC's own admin before it joined the server), signed in. */
 async function desk(server: RunningServer, person: Person, deskCode = ''): Promise<Workstation> {

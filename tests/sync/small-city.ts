@@ -18,13 +18,15 @@ export const CLERK = { login: 'ewisniewska', displayName: 'Ewa Wiśniewska', pos
 export const PEOPLE = [REGISTRY, HEAD, CLERK];
 export type Person = (typeof PEOPLE)[number];
 
-/** The central server in this process, with the city's units, desk KO and people. */
-export function cityServer(): Promise<RunningServer> {
-  return inProcessServer({
+/** The central server in this process, with the city's units, desk KO and people; handed to `keep` to be closed after the test. */
+export async function cityServer(keep: (server: RunningServer) => void): Promise<RunningServer> {
+  const server = await inProcessServer({
     units: UNITS.map(({ code, name, parentCode }) => ({ code, name, parentCode: parentCode ?? null })),
     desks: [{ code: 'KO', name: 'Kancelaria ogólna', unitCode: 'BOM' }],
     users: PEOPLE.map(({ login, displayName, role, unitCode, password }) => ({ login, displayName, role, unitCode, password })),
   });
+  keep(server);
+  return server;
 }
 
 /**

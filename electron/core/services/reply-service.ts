@@ -95,8 +95,7 @@ export class ReplyService {
     if (missing.length > 0) throw new AppError('invalid_input', 'Placeholders without a value', [{ path: 'body', message: 'replies.missingValues' }]);
     const stored = await this.#store.put(await this.#documents.render({ kind: 'reply-letter', letter }));
     try {
-      // BLOB HOOK (accepting desk): once this returns, the reply is accepted with final_sha256 =
-      // stored.sha256 and the `replies.accept` command waits in the outbox (replies.ts, acceptReply).
+      // With a server, the same transaction queues the PDF's upload before `replies.accept` (acceptReply).
       return await this.#done(refusalsAsErrors(() => this.#db.call('replies.accept', {
         id, finalSha256: stored.sha256, finalSign: sign, step, seenAt, at: new Date().toISOString(), actor, outbox: this.#outbox,
       }), 'conflict', 'reply'));
@@ -135,11 +134,10 @@ export class ReplyService {
     if (reply?.finalSha256 && !(await this.#store.has(reply.finalSha256))) throw finalNotArrived();
   }
 
-  async #withFinalPresence(replies: Reply[]): Promise<Reply[]> {
-    return Promise.all(replies.map(async (reply) => {
+  async #withFinalPresence(replies: (Reply & { finalSha256: string | null })[]): Promise<Reply[]> {
+    return Promise.all(replies.map(async ({ finalSha256, ...reply }) => {
       if (reply.state !== 'accepted') return reply;
-      const found = await this.#db.call('replies.get', reply.id);
-      return { ...reply, finalMissing: found?.finalSha256 ? !(await this.#store.has(found.finalSha256)) : false };
+      return { ...reply, finalMissing: finalSha256 ? !(await this.#store.has(finalSha256)) : false };
     }));
   }
 

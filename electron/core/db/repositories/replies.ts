@@ -75,8 +75,9 @@ export function getReply(db: Database, id: string): (Reply & { finalSha256: stri
   return row ? { ...toReply(db, row), finalSha256: row.final_sha256 } : null;
 }
 
-export function repliesOfCase(db: Database, caseId: string): Reply[] {
-  return db.prepare<[string], ReplyRow>(`${SELECT} WHERE r.case_id = ? ORDER BY r.reply_no`).all(caseId).map((row) => toReply(db, row));
+/** A case's replies, each with the czystopis it names (the service tells whether the file is here). */
+export function repliesOfCase(db: Database, caseId: string): (Reply & { finalSha256: string | null })[] {
+  return db.prepare<[string], ReplyRow>(`${SELECT} WHERE r.case_id = ? ORDER BY r.reply_no`).all(caseId).map((row) => ({ ...toReply(db, row), finalSha256: row.final_sha256 }));
 }
 
 /**
