@@ -8,6 +8,12 @@ import { z } from 'zod';
 
 /** Largest file accepted: a 2,000-page colour scan fits; anything bigger is not a letter. */
 export const MAX_IMPORT_FILE_BYTES = 200 * 1024 * 1024;
+/**
+ * Largest image a page may hold, in pixels, before it is decoded: an A4 page at 600 dpi is 35 MP,
+ * so 100 MP admits any real scan while a 4-gigapixel JPEG of 5 KB is refused (or, inside a PDF
+ * that could not be measured beforehand, left undrawn by pdf.js).
+ */
+export const MAX_PAGE_IMAGE_PIXELS = 100_000_000;
 
 export const ImportFormat = z.enum(['pdf', 'tiff', 'jpeg', 'png']);
 export type ImportFormat = z.infer<typeof ImportFormat>;
@@ -32,6 +38,8 @@ export const ImportRefusal = z.enum([
   'documentImport.unsupportedFormat',
   'documentImport.unsupportedVariant',
   'documentImport.encrypted',
+  // Encrypted without a password to open it (often a signed letter): its pages cannot be cut apart.
+  'documentImport.encryptedSplit',
   'documentImport.corrupt',
   'documentImport.tooManyPages',
   'documentImport.tooManyPixels',

@@ -62,7 +62,7 @@ async function dragFile(page: Page, target: Locator, file: { name: string; mimeT
   return { drop: () => target.dispatchEvent('drop', { dataTransfer }) };
 }
 
-test('scans are attached by the picker and by dropping, viewed page by page, and downloaded unchanged; an encrypted PDF is refused and leaves nothing', async ({ page }) => {
+test('scans are attached by the picker and by dropping, viewed page by page, and downloaded unchanged; a password-protected PDF is refused and leaves nothing', async ({ page }) => {
   server = await startDevServerProcess(freshDataDir());
   const itemId = await openNewLetter(page);
   const section = page.getByTestId('item-documents');
@@ -138,11 +138,11 @@ test('scans are attached by the picker and by dropping, viewed page by page, and
   await list.getByRole('button', { name: 'Pokaż dokument split-by-tag-basic.pdf' }).click();
   await expect(viewer.getByText('z 6')).toBeVisible();
 
-  // An encrypted PDF: refused with the Polish reason beside its name; nothing is attached.
+  // A PDF that needs a password: refused with the Polish reason beside its name; nothing is attached.
   await pickFiles(page, [ENCRYPTED_PDF]);
   await expect(line).toHaveCount(1);
   await expect(line).toContainText('password-is-test.pdf');
-  await expect(line).toContainText('Nie dołączono. Plik PDF jest zaszyfrowany lub chroniony hasłem.');
+  await expect(line).toContainText('Nie dołączono. Plik PDF jest chroniony hasłem do otwarcia.');
   await expect(list.locator('tbody tr')).toHaveCount(2);
   const stored = (await rpc(server, 'documents.ofItem', { itemId })) as ItemDocument[];
   expect(stored.map((d) => [d.originalName, d.pageCount])).toEqual([['split-by-tag-basic.pdf', 6], ['skan-3-strony.tiff', 3]]);

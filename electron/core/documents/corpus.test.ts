@@ -83,7 +83,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'paperless-ngx/tesseract-multi-page-images.tiff': pages(3),
   'paperless-ngx/tesseract-multi-page-mixed.pdf': pages(6),
   'paperless-ngx/tesseract-rotated.pdf': pages(4),
-  'paperless-ngx/tesseract-signed.pdf': ENCRYPTED, // PAdES-signed and encrypted
+  'paperless-ngx/tesseract-signed.pdf': pages(1), // PAdES-signed, encrypted with an empty user password: kept as it is
   'paperless-ngx/tesseract-simple-no-dpi.png': pages(1),
   'pdfjs/helloworld-bad.pdf': pages(1), // broken xref offsets: readers repair them
   'pdfjs/issue6010_2.pdf': ENCRYPTED,
@@ -104,7 +104,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'qpdf/bad2.pdf': pages(1), // no startxref: repaired by reading the objects
   'qpdf/bad9.pdf': pages(1),
   'qpdf/damaged-stream.pdf': pages(1), // the damaged stream is not part of the page
-  'qpdf/encrypted-with-images.pdf': ENCRYPTED, // empty user password, still encrypted bytes
+  'qpdf/encrypted-with-images.pdf': pages(2), // empty user password: opens without asking
   'qpdf/pages-loop.pdf': CORRUPT, // the page tree contains itself
   'tesseract-polish/sample_pl-part1-courier-digital_cam.tif': pages(1),
   'tesseract-polish/sample_pl-part2-times-scanner_HP_DeskJet_F4180_300dpi.tif': pages(1),

@@ -1,4 +1,4 @@
-import { MAX_IMPORT_FILE_BYTES } from '../../../shared/document-import.ts';
+import { MAX_IMPORT_FILE_BYTES, MAX_PAGE_IMAGE_PIXELS } from '../../../shared/document-import.ts';
 
 /**
  * What an imported file may demand of the workstation before it is refused. A scan of a thick
@@ -27,7 +27,7 @@ export interface ImportLimits {
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxFileBytes: MAX_IMPORT_FILE_BYTES,
   maxPages: 2000,
-  maxPixelsPerPage: 100_000_000,
+  maxPixelsPerPage: MAX_PAGE_IMAGE_PIXELS,
   stepTimeLimitMs: 30_000,
   totalTimeLimitMs: 10 * 60_000,
   heapLimitMb: 512,

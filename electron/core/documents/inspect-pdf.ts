@@ -1,13 +1,20 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFStream, ParseSpeeds, type PDFContext, type PDFObject } from 'pdf-lib';
 import type { ImportLimits } from './import-limits.ts';
 import { refuse } from './import-refused.ts';
+import { openPages } from './page-raster.ts';
 
 /**
- * Checks an imported PDF without rendering it: not encrypted, a page tree that holds together,
- * within the page limit, and no image whose decoded size is a memory bomb (a 35,000² px page
- * compresses to 11 KB). pdf-lib reads the objects one after another rather than trusting the
- * cross-reference table, so files whose xref is broken (viewers repair those) still pass; what
- * pdf-lib cannot make sense of is refused as corrupt.
+ * Checks an imported PDF without rendering it: a page tree that holds together, within the page
+ * limit, and no image whose decoded size is a memory bomb (a 35,000² px page compresses to
+ * 11 KB). pdf-lib reads the objects one after another rather than trusting the cross-reference
+ * table, so files whose xref is broken (viewers repair those) still pass; what pdf-lib cannot
+ * make sense of is refused as corrupt.
+ *
+ * An encrypted PDF that opens without a password (an empty user password: only copying or
+ * editing is restricted) is a letter like any other. ePUAP and qualified-signature PDFs are often
+ * such: their bytes must stay as they are, or the signature breaks. Every reader, ours included
+ * (pdf.js, poppler), opens them, so they are imported unchanged. One that asks for a password is
+ * refused: nobody could read it afterwards.
  */
 
 const EOF_WINDOW = 1024;
@@ -27,6 +34,8 @@ const PAGES = PDFName.of('Pages');
 
 export interface PdfFacts {
   readonly pageCount: number;
+  /** Encrypted, yet opened without a password: its pages cannot be copied into another PDF. */
+  readonly encrypted: boolean;
 }
 
 export async function inspectPdf(bytes: Uint8Array, limits: ImportLimits): Promise<PdfFacts> {
@@ -41,15 +50,31 @@ export async function inspectPdf(bytes: Uint8Array, limits: ImportLimits): Promi
     refuse('documentImport.corrupt', `PDF cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const { context } = doc;
-  // Even an empty user password means the bytes are encrypted: nothing downstream (OCR, barcodes,
-  // the PDF sent on) could read them, and a signed one could not be decrypted without breaking it.
-  if (context.trailerInfo.Encrypt !== undefined) refuse('documentImport.encrypted', 'PDF has an /Encrypt dictionary');
+  if (context.trailerInfo.Encrypt !== undefined) return inspectEncryptedPdf(bytes, limits);
 
   const catalog = context.lookup(context.trailerInfo.Root);
   if (!(catalog instanceof PDFDict)) refuse('documentImport.corrupt', 'PDF has no document catalog');
   const pageCount = new PageTreeWalk(context, limits).run(catalog.get(PAGES));
   if (pageCount === 0) refuse('documentImport.corrupt', 'PDF has no pages');
-  return { pageCount };
+  return { pageCount, encrypted: false };
+}
+
+/**
+ * pdf-lib cannot decrypt, and the objects of an encrypted PDF usually sit in encrypted object
+ * streams, so the page tree is read by pdf.js, which opens it with the empty password (and refuses
+ * with `encrypted` when a real one is needed). Its images are not measured here: pdf.js is always
+ * opened with `maxImageSize`, so an image beyond the pixel limit is left out of the drawing rather
+ * than decoded.
+ */
+async function inspectEncryptedPdf(bytes: Uint8Array, limits: ImportLimits): Promise<PdfFacts> {
+  const source = await openPages(bytes, 'pdf');
+  try {
+    if (source.pageCount === 0) refuse('documentImport.corrupt', 'PDF has no pages');
+    if (source.pageCount > limits.maxPages) refuse('documentImport.tooManyPages', `PDF has more than ${limits.maxPages} pages`);
+    return { pageCount: source.pageCount, encrypted: true };
+  } finally {
+    await source.close();
+  }
 }
 
 class PageTreeWalk {

@@ -5,12 +5,13 @@ import { createCanvas, Image, ImageData, type Canvas, type SKRSContext2D } from 
 import { getDocument, PasswordException, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import UTIF from 'utif2';
-import type { ImportFormat } from '../../../shared/document-import.ts';
+import { MAX_PAGE_IMAGE_PIXELS, type ImportFormat } from '../../../shared/document-import.ts';
 import { boxDownscale, type PixelSource } from './box-downscale.ts';
 import { orientationMatrix } from './images-to-pdf.ts';
 import { refuse } from './import-refused.ts';
 import { inspectJpeg } from './inspect-jpeg.ts';
 import { inspectPng } from './inspect-png.ts';
+import { decodeTiffPage } from './tiff-decode.ts';
 import { readTiffPages, type TiffPage } from './tiff-directory.ts';
 
 /**
@@ -60,7 +61,7 @@ export const DEFAULT_MAX_RASTER_PIXELS = 40_000_000;
  * Largest image a source file may hold before it is decoded (TIFF/PNG/JPEG pages, and images
  * inside a PDF, which pdf.js skips above this): as the import limits, 100 MP.
  */
-export const MAX_SOURCE_PIXELS = 100_000_000;
+export const MAX_SOURCE_PIXELS = MAX_PAGE_IMAGE_PIXELS;
 /** An image without a stated resolution: a phone photo or a screenshot, taken as 150 dpi as images-to-pdf does. */
 const UNSTATED_IMAGE_DPI = 150;
 const MIN_PLAUSIBLE_DPI = 10;
@@ -175,7 +176,7 @@ function openTiff(bytes: Uint8Array): PageSource {
       const ifd = directories[page.chainIndex];
       if (!ifd) refuse('documentImport.corrupt', `TIFF page ${index + 1} cannot be found`);
       try {
-        UTIF.decodeImage(buffer, ifd);
+        decodeTiffPage(buffer, ifd);
       } catch (error) {
         forget(ifd);
         refuse('documentImport.corrupt', `TIFF page ${index + 1} cannot be decoded: ${String(error)}`);

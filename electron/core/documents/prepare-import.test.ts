@@ -80,6 +80,6 @@ describe('prepareImport', () => {
   });
 
   it('keeps a PDF as its own document PDF, never rewritten', async () => {
-    expect(await prepareImport(corpus('pdfjs/rotation.pdf'), DEFAULT_IMPORT_LIMITS)).toEqual({ format: 'pdf', pageCount: 2, pdf: null });
+    expect(await prepareImport(corpus('pdfjs/rotation.pdf'), DEFAULT_IMPORT_LIMITS)).toEqual({ format: 'pdf', pageCount: 2, pdf: null, encrypted: false });
   });
 });

@@ -21,6 +21,8 @@ export interface PreparedImport {
   readonly pageCount: number;
   /** The PDF of the pages; null when the original is a PDF and is kept as that PDF, unchanged. */
   readonly pdf: Uint8Array | null;
+  /** A PDF encrypted without a password to open it: readable, but its pages cannot be copied. */
+  readonly encrypted: boolean;
 }
 
 /** `stepDone` is called after each step (the structure read, each page converted), for the host's watchdog. */
@@ -33,23 +35,23 @@ export async function prepareImport(bytes: Uint8Array, limits: ImportLimits, ste
       return refuse('documentImport.unsupportedFormat', 'Neither PDF, TIFF, JPEG nor PNG by its first bytes');
     case 'pdf': {
       // A PDF stays the PDF of its document: rewriting it would break a signature and gain nothing.
-      const { pageCount } = await inspectPdf(bytes, limits);
-      return { format, pageCount, pdf: null };
+      const { pageCount, encrypted } = await inspectPdf(bytes, limits);
+      return { format, pageCount, pdf: null, encrypted };
     }
     case 'tiff': {
       const pages = readTiffPages(bytes, limits);
       stepDone();
-      return { format, pageCount: pages.length, pdf: await pagesPdf(tiffPageImages(bytes, pages, stepDone)) };
+      return { format, pageCount: pages.length, pdf: await pagesPdf(tiffPageImages(bytes, pages, stepDone)), encrypted: false };
     }
     case 'jpeg': {
       const facts = inspectJpeg(bytes, limits);
       stepDone();
-      return { format, pageCount: 1, pdf: await pagesPdf([{ image: Buffer.from(bytes), widthPx: facts.width, heightPx: facts.height, dpiX: facts.dpiX, dpiY: facts.dpiY, orientation: facts.orientation }]) };
+      return { format, pageCount: 1, pdf: await pagesPdf([{ image: Buffer.from(bytes), widthPx: facts.width, heightPx: facts.height, dpiX: facts.dpiX, dpiY: facts.dpiY, orientation: facts.orientation }]), encrypted: false };
     }
     case 'png': {
       const facts = await inspectPng(bytes, limits);
       stepDone();
-      return { format, pageCount: 1, pdf: await pagesPdf([{ image: Buffer.from(bytes), widthPx: facts.width, heightPx: facts.height, dpiX: facts.dpiX, dpiY: facts.dpiY, orientation: 1 }]) };
+      return { format, pageCount: 1, pdf: await pagesPdf([{ image: Buffer.from(bytes), widthPx: facts.width, heightPx: facts.height, dpiX: facts.dpiX, dpiY: facts.dpiY, orientation: 1 }]), encrypted: false };
     }
   }
 }

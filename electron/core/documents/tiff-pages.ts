@@ -2,6 +2,7 @@ import UTIF from 'utif2';
 import { refuse } from './import-refused.ts';
 import type { PageImage } from './images-to-pdf.ts';
 import { encodePng, type RawImage } from './png-encode.ts';
+import { decodeTiffPage } from './tiff-decode.ts';
 import type { TiffPage } from './tiff-directory.ts';
 
 /**
@@ -22,7 +23,7 @@ export function* tiffPageImages(bytes: Uint8Array, pages: readonly TiffPage[], p
     const ifd = directories[page.chainIndex];
     if (!ifd) refuse('documentImport.corrupt', `TIFF page ${index + 1} cannot be found`);
     try {
-      UTIF.decodeImage(buffer, ifd);
+      decodeTiffPage(buffer, ifd);
     } catch (error) {
       refuse('documentImport.corrupt', `TIFF page ${index + 1} cannot be decoded: ${String(error)}`);
     }

@@ -122,7 +122,7 @@ describe('HotFolder (a real temporary folder)', { timeout: 30_000 }, () => {
     expect(taken).toEqual([]);
   });
 
-  it('round trip of corpus scans: a good TIFF arrives byte for byte and is kept in processed/, a damaged PDF goes to failed/', async () => {
+  it('round trip of corpus scans: a good TIFF arrives byte for byte and is kept in processed/, a password-protected PDF goes to failed/', async () => {
     const folder = tempDir();
     const inspector = new ImportInspector(SOURCE_WORKER_URLS.importer, DEFAULT_IMPORT_LIMITS);
     const received: string[] = [];
@@ -136,14 +136,14 @@ describe('HotFolder (a real temporary folder)', { timeout: 30_000 }, () => {
       await started(folder, take, 100);
       const good = readFileSync(join(CORPUS, 'pillow/g4-multi.tiff'));
       writeFileSync(join(folder, 'faks.tiff'), good);
-      const bad = readFileSync(join(CORPUS, 'qpdf/encrypted-with-images.pdf'));
+      const bad = readFileSync(join(CORPUS, 'paperless-ngx/password-is-test.pdf'));
       writeFileSync(join(folder, 'szyfr.pdf'), bad);
       await until(() => files(join(folder, PROCESSED_DIR)).length === 1 && files(join(folder, FAILED_DIR)).length === 2
         && readFileSync(join(folder, FAILED_DIR, 'szyfr.pdf.txt'), 'utf8').includes('Kod:'), 20_000);
       expect(received.sort()).toEqual([`faks.tiff:${sha(good)}`, `szyfr.pdf:${sha(bad)}`]);
       expect(sha(readFileSync(join(folder, PROCESSED_DIR, 'faks.tiff')))).toBe(sha(good));
       expect(sha(readFileSync(join(folder, FAILED_DIR, 'szyfr.pdf')))).toBe(sha(bad));
-      expect(readFileSync(join(folder, FAILED_DIR, 'szyfr.pdf.txt'), 'utf8')).toContain('zaszyfrowany');
+      expect(readFileSync(join(folder, FAILED_DIR, 'szyfr.pdf.txt'), 'utf8')).toContain('chroniony hasłem');
     } finally {
       await inspector.close();
     }

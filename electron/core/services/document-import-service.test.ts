@@ -71,7 +71,7 @@ describe('documents.import and documents.ofItem', () => {
 
   it('stores nothing for a refused file and refuses what is not an entry or not base64', async () => {
     const { workstation, dataDir, item } = await desk();
-    expect(ok(await workstation.dispatch('documents.import', importInput(item.id, join(CORPUS, 'qpdf/encrypted-with-images.pdf'))))).toMatchObject({ status: 'refused', reason: 'documentImport.encrypted' });
+    expect(ok(await workstation.dispatch('documents.import', importInput(item.id, join(CORPUS, 'paperless-ngx/password-is-test.pdf'))))).toMatchObject({ status: 'refused', reason: 'documentImport.encrypted' });
     expect(ok(await workstation.dispatch('documents.import', { itemId: item.id, fileName: 'pusty.pdf', base64: '' }))).toMatchObject({ status: 'refused', reason: 'documentImport.empty' });
     expect(storedFiles(dataDir)).toEqual([]);
     expect(ok(await workstation.dispatch('documents.ofItem', { itemId: item.id }))).toEqual([]);

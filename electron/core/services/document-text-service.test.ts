@@ -17,6 +17,8 @@ const HP_SCAN = join(CORPUS, 'tesseract-polish/sample_pl-part2-times-scanner_HP_
 const BROTHER_SCAN = join(CORPUS, 'tesseract-polish/sample_pl-part3-courier-scanner_Brother_DCP-135C_300dpi.tif');
 const CAMERA_PHOTO = join(CORPUS, 'tesseract-polish/sample_pl-part1-courier-digital_cam.tif');
 const DIGITAL_PDF = join(CORPUS, 'paperless-ngx/simple.pdf');
+/** Signed (PAdES) and encrypted with an empty user password: opens without asking. */
+const SIGNED_ENCRYPTED_PDF = join(CORPUS, 'paperless-ngx/tesseract-signed.pdf');
 // OCR of a dense A4 page takes several seconds, more on a busy machine.
 const OCR_TIMEOUT = 240_000;
 const tempDir = useTempDirs();
@@ -101,6 +103,19 @@ describe('documents.search over the text of imported documents', () => {
     const hits = await search(workstation, 'test document');
     expect(hits).toEqual([expect.objectContaining({ documentId: pdf.id, page: 1, source: 'text_layer' })]);
     expect(hits[0]?.snippet.map((p) => p.text).join('')).toBe('This is a test document.');
+    await workstation.close();
+  }, OCR_TIMEOUT);
+
+  it('reads the words of a signed, encrypted PDF that opens without a password, whose bytes stay as they came', async () => {
+    const workstation = await start(tempDir());
+    const item = await register(workstation, 'Pismo podpisane');
+    const finished = progress(workstation, queueEmpty);
+    const pdf = await attach(workstation, item.id, SIGNED_ENCRYPTED_PDF);
+    await finished;
+    expect(pdf).toMatchObject({ pageCount: 1, originalFormat: 'pdf' });
+    expect(pdf.pdfSha256).toBe(pdf.originalSha256);
+    const hits = await search(workstation, 'digitally signed');
+    expect(hits).toEqual([expect.objectContaining({ documentId: pdf.id, page: 1, source: 'text_layer' })]);
     await workstation.close();
   }, OCR_TIMEOUT);
 

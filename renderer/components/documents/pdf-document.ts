@@ -1,4 +1,5 @@
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+import { MAX_PAGE_IMAGE_PIXELS } from '../../../shared/document-import.ts';
 
 /**
  * The viewer's only contact with pdf.js. The legacy build, because the modern one uses
@@ -38,6 +39,8 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     useWasm: false,
     // Scans and letters only: no forms, scripts or XFA to run.
     enableXfa: false,
+    // An encrypted PDF's images could not be measured at import: one beyond the limit is not drawn.
+    maxImageSize: MAX_PAGE_IMAGE_PIXELS,
   });
   const pdf: PDFDocumentProxy = await task.promise;
   return {

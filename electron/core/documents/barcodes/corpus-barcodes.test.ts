@@ -5,7 +5,7 @@ import type { ImportFormat } from '../../../../shared/document-import.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../import-limits.ts';
 import { ImportRefused } from '../import-refused.ts';
 import { renderPage } from '../page-raster.ts';
-import { prepareBatch, scanPages } from './prepare-batch.ts';
+import { encryptedBatchParts, prepareBatch, scanPages } from './prepare-batch.ts';
 import { readCodes } from './read-codes.ts';
 import { splitBatch } from './split-batch.ts';
 
@@ -69,6 +69,28 @@ describe('paperless-ngx separator samples split as paperless expects', () => {
     const refusal = await prepareBatch(bytesOf('paperless-ngx/password-is-test.pdf'), DEFAULT_IMPORT_LIMITS).then(() => null, (error: unknown) => error);
     expect(refusal).toBeInstanceOf(ImportRefused);
     expect((refusal as ImportRefused).reason).toBe('documentImport.encrypted');
+  });
+
+  it('keeps an encrypted PDF that opens without a password whole, as its own bytes, when nothing divides it', async () => {
+    const bytes = bytesOf('qpdf/encrypted-with-images.pdf');
+    const prepared = await prepareBatch(bytes, DEFAULT_IMPORT_LIMITS);
+    expect(prepared).toMatchObject({ format: 'pdf', pageCount: 2, separators: [], parts: [{ pages: [0, 1] }] });
+    expect(prepared.parts[0]?.pdf).toBe(bytes);
+  }, SLOW);
+
+  it('refuses to cut an encrypted PDF into parts: its pages cannot be copied without decrypting it', () => {
+    const bytes = bytesOf('qpdf/encrypted-with-images.pdf');
+    const refusal = (split: Parameters<typeof encryptedBatchParts>[1]): unknown => {
+      try {
+        return encryptedBatchParts(bytes, split, 2);
+      } catch (error) {
+        return (error as ImportRefused).reason;
+      }
+    };
+    const part = (pages: number[]) => ({ pages, label: { kind: 'none' as const } });
+    expect(refusal({ separators: [0], parts: [part([1])] })).toBe('documentImport.encryptedSplit');
+    expect(refusal({ separators: [], parts: [part([0]), part([1])] })).toBe('documentImport.encryptedSplit');
+    expect(refusal({ separators: [], parts: [part([0, 1])] })).toMatchObject({ separators: [], parts: [{ pages: [0, 1], pdf: bytes }] });
   });
 
   it('builds one PDF per part from the batch’s own pages, separator dropped', async () => {

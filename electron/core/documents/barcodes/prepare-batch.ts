@@ -5,7 +5,7 @@ import { ImportRefused, refuse } from '../import-refused.ts';
 import { openPages } from '../page-raster.ts';
 import { prepareImport } from '../prepare-import.ts';
 import { readCodes } from './read-codes.ts';
-import { splitBatch, type BatchPart, type PageCodes, type SplitOptions } from './split-batch.ts';
+import { splitBatch, type BatchPart, type BatchSplit, type PageCodes, type SplitOptions } from './split-batch.ts';
 
 /**
  * Everything done with a scanned batch's bytes before anything is stored, inside the limited
@@ -62,6 +62,7 @@ export async function prepareBatch(bytes: Uint8Array, limits: ImportLimits, opti
   const pages = await scanPages(bytes, checked.format, options, stepDone);
   if (pages.length !== checked.pageCount) refuse('documentImport.corrupt', `The checks counted ${checked.pageCount} pages, the renderer ${pages.length}`);
   const split = splitBatch(pages, options);
+  if (checked.encrypted) return { format: checked.format, pageCount: checked.pageCount, ...encryptedBatchParts(bytes, split, checked.pageCount) };
   const whole = await loadPdf(checked.pdf ?? bytes);
   const parts: PreparedPart[] = [];
   for (const part of split.parts) {
@@ -69,6 +70,19 @@ export async function prepareBatch(bytes: Uint8Array, limits: ImportLimits, opti
     stepDone();
   }
   return { format: checked.format, pageCount: checked.pageCount, separators: split.separators, parts };
+}
+
+/**
+ * An encrypted PDF (one that opens without a password) cannot have its pages copied into new
+ * PDFs, and must not be decrypted: it may be signed. It goes on whole when it is one document
+ * with no separator sheet; a batch that would need cutting is refused, to be imported as it is.
+ */
+export function encryptedBatchParts(bytes: Uint8Array, split: BatchSplit, pageCount: number): Pick<PreparedBatch, 'separators' | 'parts'> {
+  const [only, ...more] = split.parts;
+  if (split.separators.length > 0 || more.length > 0 || only === undefined || only.pages.length !== pageCount) {
+    refuse('documentImport.encryptedSplit', 'An encrypted PDF cannot be split into parts');
+  }
+  return { separators: [], parts: [{ ...only, pdf: bytes }] };
 }
 
 async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
