@@ -40,6 +40,8 @@ export const ImportRefusal = z.enum([
   'documentImport.encrypted',
   // Encrypted without a password to open it (often a signed letter): its pages cannot be cut apart.
   'documentImport.encryptedSplit',
+  // A password was typed for a PDF that needs one, and it does not open it.
+  'documentImport.wrongPassword',
   'documentImport.corrupt',
   'documentImport.tooManyPages',
   'documentImport.tooManyPixels',
@@ -79,6 +81,9 @@ const FileName = z.string().trim().max(255)
   .transform((name) => name.split(/[\\/]/u).at(-1) ?? '')
   .pipe(z.string().min(1, { error: 'validation.required' }));
 
+/** PDF passwords are at most 127 bytes (PDF 2.0, section 7.6.4.3.3); this leaves room for UTF-8. */
+export const MAX_PDF_PASSWORD_CHARS = 256;
+
 /** Base64 of at most MAX_IMPORT_FILE_BYTES (4 characters per 3 bytes, rounded up). */
 export const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
@@ -86,6 +91,11 @@ export const ImportDocumentInput = z.object({
   itemId: z.uuid(),
   fileName: FileName,
   base64: z.base64().max(MAX_IMPORT_BASE64_CHARS, { error: 'documentImport.tooLarge' }),
+  /**
+   * For a PDF that needs a password to open: the one its sender gave. Used once to make a
+   * readable copy and never stored; the encrypted original is kept as it came.
+   */
+  password: z.string().min(1).max(MAX_PDF_PASSWORD_CHARS).optional(),
 });
 export type ImportDocumentInput = z.input<typeof ImportDocumentInput>;
 
@@ -120,9 +130,12 @@ export const DocumentFile = z.object({
 });
 export type DocumentFile = z.infer<typeof DocumentFile>;
 
-/** The name a document's PDF is saved under: the original's, with `.pdf` in place of its extension. */
-export function pdfFileName(originalName: string): string {
+/**
+ * The name a document's PDF made from its original is saved under: the original's, with `.pdf` in
+ * place of its extension, or `-kopia.pdf` for the readable copy of a password-protected PDF.
+ */
+export function pdfFileName(originalName: string, copyOfPdf = false): string {
   const dot = originalName.lastIndexOf('.');
   const stem = dot > 0 ? originalName.slice(0, dot) : originalName;
-  return `${stem}.pdf`;
+  return `${stem}${copyOfPdf ? '-kopia' : ''}.pdf`;
 }

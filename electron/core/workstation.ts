@@ -188,7 +188,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       if (!options.printPdf) throw new AppError('not_supported', 'This shell does not print; the browser prints the opened PDF');
       return { printed: await options.printPdf(Buffer.from(input.base64, 'base64')) };
     },
-    'documents.import': (input) => documentImport.importBytes(input.itemId, input.fileName, Buffer.from(input.base64, 'base64')),
+    'documents.import': (input) => documentImport.importBytes(input.itemId, input.fileName, Buffer.from(input.base64, 'base64'), input.password),
     'documents.ofItem': (input) => documentImport.ofItem(input.itemId),
     'documents.file': (input) => documentImport.file(input.itemId, input.documentId, input.which),
     'documents.importBatch': (input) => batchImport.importBatch(input.fileName, Buffer.from(input.base64, 'base64'), { source: input.source }),

@@ -62,7 +62,7 @@ async function dragFile(page: Page, target: Locator, file: { name: string; mimeT
   return { drop: () => target.dispatchEvent('drop', { dataTransfer }) };
 }
 
-test('scans are attached by the picker and by dropping, viewed page by page, and downloaded unchanged; a password-protected PDF is refused and leaves nothing', async ({ page }) => {
+test('scans are attached by the picker and by dropping, viewed page by page, and downloaded unchanged; a password-protected PDF waits for its password and then comes as a readable copy', async ({ page }) => {
   server = await startDevServerProcess(freshDataDir());
   const itemId = await openNewLetter(page);
   const section = page.getByTestId('item-documents');
@@ -138,18 +138,36 @@ test('scans are attached by the picker and by dropping, viewed page by page, and
   await list.getByRole('button', { name: 'Pokaż dokument split-by-tag-basic.pdf' }).click();
   await expect(viewer.getByText('z 6')).toBeVisible();
 
-  // A PDF that needs a password: refused with the Polish reason beside its name; nothing is attached.
+  // A PDF that needs a password: its line asks for it, and nothing is attached until it is given.
   await pickFiles(page, [ENCRYPTED_PDF]);
   await expect(line).toHaveCount(1);
   await expect(line).toContainText('password-is-test.pdf');
-  await expect(line).toContainText('Nie dołączono. Plik PDF jest chroniony hasłem do otwarcia.');
+  await expect(line).toContainText('Plik PDF jest chroniony hasłem. Wpisz hasło podane przez nadawcę');
   await expect(list.locator('tbody tr')).toHaveCount(2);
   const stored = (await rpc(server, 'documents.ofItem', { itemId })) as ItemDocument[];
   expect(stored.map((d) => [d.originalName, d.pageCount])).toEqual([['split-by-tag-basic.pdf', 6], ['skan-3-strony.tiff', 3]]);
 
-  // The section with all of it on screen (a refusal line, the list, the viewer) is accessible.
+  // The section with all of it on screen (a password field, the list, the viewer) is accessible.
   const results = await new AxeBuilder({ page }).include('[data-testid="item-documents"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // A wrong password is said so, and the field stays; the right one (typed, Enter) attaches a
+  // readable copy, while the original kept is the encrypted file byte for byte.
+  const password = line.getByLabel('Hasło do pliku');
+  await password.fill('haslo');
+  await password.press('Enter');
+  await expect(line).toContainText('To hasło nie otwiera pliku.');
+  await password.fill('test');
+  await password.press('Enter');
+  await expect(line).toContainText('Dołączono: 1 strona');
+  await expect(list.locator('tbody tr')).toHaveCount(3);
+  await expect(viewer.getByText('z 1')).toBeVisible();
+  await expect(viewer.getByTestId('viewer-readable-copy')).toContainText('Oryginał jest chroniony hasłem');
+  const copy = await downloaded(page, () => viewer.getByRole('button', { name: 'Pobierz PDF' }).click());
+  expect(copy.name).toBe('password-is-test-kopia.pdf');
+  expect(pdfInfo(copy.bytes).pages).toBe(1);
+  const encrypted = await downloaded(page, () => viewer.getByRole('button', { name: 'Pobierz oryginał (PDF)' }).click());
+  expect(encrypted.bytes.equals(readFileSync(ENCRYPTED_PDF))).toBe(true);
 });
 
 test('a file over the size limit is refused before it is read or sent, with the reason core would give', async ({ page }) => {

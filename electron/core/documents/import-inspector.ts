@@ -19,8 +19,8 @@ export class ImportInspector {
     return this.#host.limits;
   }
 
-  inspect(bytes: Uint8Array): Promise<ImportOutcome> {
-    return this.#host.run({ bytes });
+  inspect(bytes: Uint8Array, password?: string): Promise<ImportOutcome> {
+    return this.#host.run(password === undefined ? { bytes } : { bytes, password });
   }
 
   /** Stops at once: an app shutting down does not wait for a scan being converted. */

@@ -4,6 +4,8 @@ import type { LimitedJob, LimitedOutcome, LimitedWorkerMessage, WorkerProgress }
 /** One file for the import worker to inspect and convert. */
 export interface ImportJob extends LimitedJob {
   readonly bytes: Uint8Array;
+  /** For a PDF that needs one; lives only as long as the job. */
+  readonly password?: string;
 }
 
 export interface ImportChecked {

@@ -24,7 +24,7 @@ function answer(message: ImportAnswer): void {
 
 port.on('message', (job: ImportJob) => {
   const progress = (): void => port.postMessage({ id: job.id, progress: true } satisfies ImportProgress);
-  prepareImport(job.bytes, job.limits, progress).then(
+  prepareImport(job.bytes, job.limits, progress, job.password).then(
     (prepared) => answer({ id: job.id, ok: true, format: prepared.format, pageCount: prepared.pageCount, pdf: prepared.pdf === null ? null : new Uint8Array(prepared.pdf) }),
     (error: unknown) => {
       if (error instanceof ImportRefused) answer({ id: job.id, ok: false, reason: error.reason, detail: error.message });

@@ -1,7 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFStream, ParseSpeeds, type PDFContext, type PDFObject } from 'pdf-lib';
 import type { ImportLimits } from './import-limits.ts';
-import { refuse } from './import-refused.ts';
-import { openPages } from './page-raster.ts';
+import { ImportRefused, refuse } from './import-refused.ts';
+import { openPages, type PageSource } from './page-raster.ts';
 
 /**
  * Checks an imported PDF without rendering it: a page tree that holds together, within the page
@@ -14,7 +14,7 @@ import { openPages } from './page-raster.ts';
  * editing is restricted) is a letter like any other. ePUAP and qualified-signature PDFs are often
  * such: their bytes must stay as they are, or the signature breaks. Every reader, ours included
  * (pdf.js, poppler), opens them, so they are imported unchanged. One that asks for a password is
- * refused: nobody could read it afterwards.
+ * refused, unless the clerk gives the password: then readable-copy makes the document's PDF.
  */
 
 const EOF_WINDOW = 1024;
@@ -34,11 +34,14 @@ const PAGES = PDFName.of('Pages');
 
 export interface PdfFacts {
   readonly pageCount: number;
-  /** Encrypted, yet opened without a password: its pages cannot be copied into another PDF. */
+  /** Encrypted (with or without a password to open it): its pages cannot be copied into another PDF. */
   readonly encrypted: boolean;
+  /** It opened only with the password given: nobody can read it without that. */
+  readonly locked: boolean;
 }
 
-export async function inspectPdf(bytes: Uint8Array, limits: ImportLimits): Promise<PdfFacts> {
+/** `password`: typed by the clerk for a PDF that needs one; tried only if the file does not open without it. */
+export async function inspectPdf(bytes: Uint8Array, limits: ImportLimits, password?: string): Promise<PdfFacts> {
   // A PDF is read from its end (startxref, trailer); one without %%EOF there was cut off in transit.
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset + Math.max(0, bytes.byteLength - EOF_WINDOW), Math.min(bytes.byteLength, EOF_WINDOW));
   if (!tail.includes('%%EOF', 0, 'latin1')) refuse('documentImport.corrupt', 'PDF has no %%EOF near its end: truncated');
@@ -50,13 +53,13 @@ export async function inspectPdf(bytes: Uint8Array, limits: ImportLimits): Promi
     refuse('documentImport.corrupt', `PDF cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const { context } = doc;
-  if (context.trailerInfo.Encrypt !== undefined) return inspectEncryptedPdf(bytes, limits);
+  if (context.trailerInfo.Encrypt !== undefined) return inspectEncryptedPdf(bytes, limits, password);
 
   const catalog = context.lookup(context.trailerInfo.Root);
   if (!(catalog instanceof PDFDict)) refuse('documentImport.corrupt', 'PDF has no document catalog');
   const pageCount = new PageTreeWalk(context, limits).run(catalog.get(PAGES));
   if (pageCount === 0) refuse('documentImport.corrupt', 'PDF has no pages');
-  return { pageCount, encrypted: false };
+  return { pageCount, encrypted: false, locked: false };
 }
 
 /**
@@ -66,12 +69,20 @@ export async function inspectPdf(bytes: Uint8Array, limits: ImportLimits): Promi
  * opened with `maxImageSize`, so an image beyond the pixel limit is left out of the drawing rather
  * than decoded.
  */
-async function inspectEncryptedPdf(bytes: Uint8Array, limits: ImportLimits): Promise<PdfFacts> {
-  const source = await openPages(bytes, 'pdf');
+async function inspectEncryptedPdf(bytes: Uint8Array, limits: ImportLimits, password: string | undefined): Promise<PdfFacts> {
+  let locked = false;
+  let source: PageSource;
+  try {
+    source = await openPages(bytes, 'pdf');
+  } catch (error) {
+    if (password === undefined || !(error instanceof ImportRefused) || error.reason !== 'documentImport.encrypted') throw error;
+    source = await openPages(bytes, 'pdf', password);
+    locked = true;
+  }
   try {
     if (source.pageCount === 0) refuse('documentImport.corrupt', 'PDF has no pages');
     if (source.pageCount > limits.maxPages) refuse('documentImport.tooManyPages', `PDF has more than ${limits.maxPages} pages`);
-    return { pageCount: source.pageCount, encrypted: true };
+    return { pageCount: source.pageCount, encrypted: true, locked };
   } finally {
     await source.close();
   }

@@ -85,9 +85,10 @@ export async function renderPage(bytes: Uint8Array, format: ImportFormat, index:
   }
 }
 
-export async function openPages(bytes: Uint8Array, format: ImportFormat): Promise<PageSource> {
+/** `password`: the one a PDF needs to be opened (the clerk typed it); never kept. */
+export async function openPages(bytes: Uint8Array, format: ImportFormat, password?: string): Promise<PageSource> {
   switch (format) {
-    case 'pdf': return openPdf(bytes);
+    case 'pdf': return openPdf(bytes, password);
     case 'tiff': return openTiff(bytes);
     case 'jpeg': return openPicture(bytes, inspectJpeg(bytes, { maxPixelsPerPage: MAX_SOURCE_PIXELS }));
     case 'png': return openPicture(bytes, { ...(await inspectPng(bytes, { maxPixelsPerPage: MAX_SOURCE_PIXELS })), orientation: 1 });
@@ -110,13 +111,14 @@ function pdfjsAssetUrl(folder: string): string | undefined {
   }
 }
 
-async function openPdf(bytes: Uint8Array): Promise<PageSource> {
+async function openPdf(bytes: Uint8Array, password: string | undefined): Promise<PageSource> {
   let task: PDFDocumentLoadingTask;
   let doc: PDFDocumentProxy;
   try {
     task = getDocument({
       // pdf.js takes ownership of the buffer it is given; the caller keeps theirs.
       data: bytes.slice(),
+      ...(password === undefined ? {} : { password }),
       verbosity: 0,
       maxImageSize: MAX_SOURCE_PIXELS,
       stopAtErrors: false,
@@ -127,7 +129,10 @@ async function openPdf(bytes: Uint8Array): Promise<PageSource> {
     });
     doc = await task.promise;
   } catch (error) {
-    if (error instanceof PasswordException) refuse('documentImport.encrypted', 'PDF needs a password');
+    if (error instanceof PasswordException) {
+      if (password === undefined) refuse('documentImport.encrypted', 'PDF needs a password');
+      refuse('documentImport.wrongPassword', 'The password given does not open the PDF');
+    }
     refuse('documentImport.corrupt', `PDF cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
   }
   return {

@@ -5,6 +5,7 @@ import { ImportRefused, refuse } from './import-refused.ts';
 import { inspectJpeg } from './inspect-jpeg.ts';
 import { inspectPdf } from './inspect-pdf.ts';
 import { inspectPng } from './inspect-png.ts';
+import { readableCopy } from './readable-copy.ts';
 import { sniffFormat } from './sniff-format.ts';
 import { readTiffPages } from './tiff-directory.ts';
 import { tiffPageImages } from './tiff-pages.ts';
@@ -19,14 +20,20 @@ import { tiffPageImages } from './tiff-pages.ts';
 export interface PreparedImport {
   readonly format: ImportFormat;
   readonly pageCount: number;
-  /** The PDF of the pages; null when the original is a PDF and is kept as that PDF, unchanged. */
+  /**
+   * The PDF of the pages; null when the original is a PDF and is kept as that PDF, unchanged. A
+   * PDF that needs a password gets a readable copy here.
+   */
   readonly pdf: Uint8Array | null;
   /** A PDF encrypted without a password to open it: readable, but its pages cannot be copied. */
   readonly encrypted: boolean;
 }
 
-/** `stepDone` is called after each step (the structure read, each page converted), for the host's watchdog. */
-export async function prepareImport(bytes: Uint8Array, limits: ImportLimits, stepDone: () => void = () => undefined): Promise<PreparedImport> {
+/**
+ * `stepDone` is called after each step (the structure read, each page converted), for the host's
+ * watchdog. `password` opens a PDF that needs one (see readable-copy).
+ */
+export async function prepareImport(bytes: Uint8Array, limits: ImportLimits, stepDone: () => void = () => undefined, password?: string): Promise<PreparedImport> {
   if (bytes.byteLength === 0) refuse('documentImport.empty', 'The file is empty');
   if (bytes.byteLength > limits.maxFileBytes) refuse('documentImport.tooLarge', `The file has ${bytes.byteLength} bytes`);
   const format = sniffFormat(bytes);
@@ -35,8 +42,9 @@ export async function prepareImport(bytes: Uint8Array, limits: ImportLimits, ste
       return refuse('documentImport.unsupportedFormat', 'Neither PDF, TIFF, JPEG nor PNG by its first bytes');
     case 'pdf': {
       // A PDF stays the PDF of its document: rewriting it would break a signature and gain nothing.
-      const { pageCount, encrypted } = await inspectPdf(bytes, limits);
-      return { format, pageCount, pdf: null, encrypted };
+      const { pageCount, encrypted, locked } = await inspectPdf(bytes, limits, password);
+      stepDone();
+      return { format, pageCount, pdf: locked && password !== undefined ? await readableCopy(bytes, password, stepDone) : null, encrypted };
     }
     case 'tiff': {
       const pages = readTiffPages(bytes, limits);

@@ -8,7 +8,7 @@ const REASONS: Readonly<Record<string, string>> = {
   'documentImport.tooLarge': 'Plik jest za duży, by go przyjąć. Podziel skan na części albo zeskanuj go w niższej rozdzielczości.',
   'documentImport.unsupportedFormat': 'To nie jest plik PDF, TIFF, JPEG ani PNG (sprawdzono zawartość pliku, nie jego nazwę).',
   'documentImport.unsupportedVariant': 'Ten wariant pliku (nietypowa kompresja lub zapis obrazu) nie jest obsługiwany. Zapisz go ponownie jako PDF albo zeskanuj jeszcze raz.',
-  'documentImport.encrypted': 'Plik PDF jest chroniony hasłem do otwarcia.',
+  'documentImport.encrypted': 'Plik PDF jest chroniony hasłem do otwarcia. Dołącz go do pisma w Kancelarii (Dodaj pliki…) i wpisz hasło podane przez nadawcę.',
   'documentImport.encryptedSplit': 'Plik PDF jest zaszyfrowany, więc nie da się go podzielić na pisma według kodów kreskowych. Zaimportuj go w Kancelarii jako dokument jednego pisma.',
   'documentImport.corrupt': 'Plik jest uszkodzony lub niekompletny i nie da się go wiarygodnie odczytać. Zeskanuj dokument ponownie.',
   'documentImport.tooManyPages': 'Dokument ma zbyt wiele stron, by przyjąć go jako jeden plik. Podziel go na części.',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +67,33 @@ describe('documents.import and documents.ofItem', () => {
     const onOther = ok(await workstation.dispatch('documents.import', importInput(other.id, FAX))) as ImportDocumentResult & { document: ItemDocument };
     expect(onOther.document.originalSha256).toBe(first.document.originalSha256);
     expect(storedFiles(dataDir).filter((name) => name === first.document.originalSha256)).toHaveLength(1);
+    await workstation.close();
+  });
+
+  it('opens a PDF that needs a password with the one its sender gave: the encrypted original kept, a readable copy made, the password kept nowhere', async () => {
+    const { workstation, dataDir, item } = await desk();
+    const path = join(CORPUS, 'paperless-ngx/password-is-test.pdf');
+    const bytes = readFileSync(path);
+    expect(ok(await workstation.dispatch('documents.import', { ...importInput(item.id, path), password: 'zle haslo' }))).toMatchObject({ status: 'refused', reason: 'documentImport.wrongPassword' });
+    expect(storedFiles(dataDir)).toEqual([]);
+
+    const result = ok(await workstation.dispatch('documents.import', { ...importInput(item.id, path), password: 'test' })) as ImportDocumentResult;
+    if (result.status !== 'imported') throw new Error(`refused: ${result.reason}`);
+    const { document } = result;
+    expect(document).toMatchObject({ originalFormat: 'pdf', originalSha256: sha256Of(bytes), pageCount: 1 });
+    expect(document.pdfSha256).not.toBe(document.originalSha256);
+    const store = new ContentStore(join(dataDir, FILES_DIR_NAME));
+    expect(sha256Of(await store.read(document.originalSha256))).toBe(sha256Of(bytes));
+    // Poppler opens the copy with no password, one A4 page like the original's.
+    const info = execFileSync('pdfinfo', [store.pathOf(document.pdfSha256)], { encoding: 'utf8' });
+    expect(info).toMatch(/^Encrypted:\s+no$/mu);
+    expect(info).toMatch(/^Pages:\s+1$/mu);
+    expect(info).toMatch(/^Page size:\s+595\.\d+ x 842\.\d+ pts/mu);
+    expect(ok(await workstation.dispatch('documents.file', { itemId: item.id, documentId: document.id, which: 'pdf' }))).toMatchObject({ fileName: 'password-is-test-kopia.pdf' });
+    expect(ok(await workstation.dispatch('documents.file', { itemId: item.id, documentId: document.id, which: 'original' }))).toMatchObject({ fileName: 'password-is-test.pdf', base64: bytes.toString('base64') });
+    // The password is not in the database or any stored file.
+    const everything = readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    for (const entry of everything) expect(readFileSync(join(entry.parentPath, entry.name)).includes('"test"')).toBe(false);
     await workstation.close();
   });
 

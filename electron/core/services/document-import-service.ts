@@ -59,7 +59,8 @@ export class DocumentImportService {
     return this.importBytes(itemId, fileName, await readFile(path));
   }
 
-  async importBytes(itemId: string, fileName: string, bytes: Uint8Array): Promise<ImportDocumentResult> {
+  /** `password`: for a PDF that needs one to open; used by the import worker and then forgotten. */
+  async importBytes(itemId: string, fileName: string, bytes: Uint8Array, password?: string): Promise<ImportDocumentResult> {
     await this.#requireItem(itemId);
     if (bytes.byteLength === 0) return refused('documentImport.empty', 'The file is empty');
     if (bytes.byteLength > this.#inspector.limits.maxFileBytes) return refused('documentImport.tooLarge', `The file has ${bytes.byteLength} bytes`);
@@ -67,7 +68,7 @@ export class DocumentImportService {
     const earlier = await this.#db.call('documents.byOriginal', itemId, originalSha256);
     if (earlier) return { status: 'imported', document: earlier, duplicate: true };
 
-    const outcome = await this.#inspector.inspect(bytes);
+    const outcome = await this.#inspector.inspect(bytes, password);
     if (!outcome.ok) return refused(outcome.reason, outcome.detail);
 
     const added: StoredFile[] = [];
@@ -137,7 +138,7 @@ export class DocumentImportService {
       throw new AppError('not_found', `Stored file ${sha256} is missing or damaged`, [{ path: 'documentId', message: 'documentViewer.fileDamaged' }]);
     }
     return which === 'pdf'
-      ? { fileName: document.originalFormat === 'pdf' ? document.originalName : pdfFileName(document.originalName), mediaType: 'application/pdf', base64: bytes.toString('base64') }
+      ? { fileName: document.pdfSha256 === document.originalSha256 ? document.originalName : pdfFileName(document.originalName, document.originalFormat === 'pdf'), mediaType: 'application/pdf', base64: bytes.toString('base64') }
       : { fileName: document.originalName, mediaType: IMPORT_MEDIA_TYPES[document.originalFormat], base64: bytes.toString('base64') };
   }
 

@@ -25,7 +25,7 @@ function documentOf(name: string, pageCount: number, n: number): ItemDocument {
 
 let stored: ItemDocument[];
 let listCalls: number;
-let received: { fileName: string; text: string }[];
+let received: { fileName: string; text: string; password: string | undefined }[];
 let events: FakeEvents;
 
 beforeEach(() => {
@@ -38,10 +38,12 @@ beforeEach(() => {
       listCalls += 1;
       return itemId === ITEM ? stored : [];
     },
-    'documents.import': ({ fileName, base64 }): ImportDocumentResult => {
+    'documents.import': ({ fileName, base64, password }): ImportDocumentResult => {
       const text = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-      received.push({ fileName, text });
-      if (text.includes('encrypted')) return { status: 'refused', reason: 'documentImport.encrypted', detail: 'Encrypt dictionary' };
+      received.push({ fileName, text, password });
+      if (text.includes('corrupt')) return { status: 'refused', reason: 'documentImport.corrupt', detail: 'No %%EOF' };
+      if (text.includes('encrypted') && password === undefined) return { status: 'refused', reason: 'documentImport.encrypted', detail: 'Needs a password' };
+      if (text.includes('encrypted') && password !== 'sezam') return { status: 'refused', reason: 'documentImport.wrongPassword', detail: 'Wrong password' };
       if (text.includes('vanish')) throw new AppError('not_found', 'The register entry is gone');
       const document = documentOf(fileName, text.length, stored.length + 1);
       stored = [...stored, document];
@@ -92,25 +94,47 @@ describe("an entry's documents", () => {
     const { docs } = mounted();
     await settled();
     const seen: string[] = [];
-    const done = docs.importFiles([file('skan-1.pdf', 'first scan'), file('tajny.pdf', 'encrypted bytes'), file('skan-2.pdf', 'second')]);
+    const done = docs.importFiles([file('skan-1.pdf', 'first scan'), file('uszkodzony.pdf', 'corrupt bytes'), file('skan-2.pdf', 'second')]);
     // Every file has its line at once, waiting its turn.
-    expect(docs.imports.value.map((l) => [l.fileName, l.state.phase])).toEqual([['skan-1.pdf', 'reading'], ['tajny.pdf', 'queued'], ['skan-2.pdf', 'queued']]);
+    expect(docs.imports.value.map((l) => [l.fileName, l.state.phase])).toEqual([['skan-1.pdf', 'reading'], ['uszkodzony.pdf', 'queued'], ['skan-2.pdf', 'queued']]);
     expect(docs.busy.value).toBe(true);
     const first = docs.imports.value[0];
     const stopWatching = watchPhases(() => first?.state, seen);
     await done;
     stopWatching();
 
-    expect(received.map((r) => r.fileName)).toEqual(['skan-1.pdf', 'tajny.pdf', 'skan-2.pdf']);
+    expect(received.map((r) => r.fileName)).toEqual(['skan-1.pdf', 'uszkodzony.pdf', 'skan-2.pdf']);
     expect(received[0]?.text).toBe('first scan');
     expect(seen).toEqual(['checking', 'imported']); // 'reading' it already was
     const states = docs.imports.value.map((l) => l.state);
     expect(states.map((s) => s.phase)).toEqual(['imported', 'refused', 'imported']);
-    expect(states[1]).toEqual({ phase: 'refused', messageKey: 'documentImport.encrypted' });
+    expect(states[1]).toEqual({ phase: 'refused', messageKey: 'documentImport.corrupt' });
     expect(pagesOf(states[0])).toBe('first scan'.length);
     // Listed at once, before core's registry.changed arrives; the refused file is not there.
     expect(docs.documents.value.map((d) => d.originalName)).toEqual(['pismo.pdf', 'skan-1.pdf', 'skan-2.pdf']);
     expect(docs.busy.value).toBe(false);
+  });
+
+  it('asks for the password of a PDF that needs one, tries again with what is typed, and says when it is wrong', async () => {
+    const { docs } = mounted();
+    await settled();
+    await docs.importFiles([file('wyciag.pdf', 'encrypted statement'), file('skan.pdf', 'scan')]);
+    expect(docs.imports.value.map((l) => l.state)).toEqual([{ phase: 'locked', wrong: false }, expect.objectContaining({ phase: 'imported' })]);
+    const locked = docs.imports.value[0];
+    if (!locked) throw new Error('no line');
+
+    await docs.unlock(locked.id, 'zle');
+    expect(docs.imports.value[0]?.state).toEqual({ phase: 'locked', wrong: true });
+    expect(docs.busy.value).toBe(false);
+
+    await docs.unlock(locked.id, 'sezam');
+    expect(docs.imports.value[0]?.state).toMatchObject({ phase: 'imported' });
+    // The same file each time; the password only with the tries it was typed for.
+    expect(received.map((r) => [r.fileName, r.password])).toEqual([['wyciag.pdf', undefined], ['skan.pdf', undefined], ['wyciag.pdf', 'zle'], ['wyciag.pdf', 'sezam']]);
+    expect(docs.documents.value.map((d) => d.originalName)).toEqual(['pismo.pdf', 'skan.pdf', 'wyciag.pdf']);
+    // An imported line takes no password any more.
+    await docs.unlock(locked.id, 'sezam');
+    expect(received).toHaveLength(4);
   });
 
   it('refuses a file over the limit with the reason core would give, without reading a byte of it', async () => {

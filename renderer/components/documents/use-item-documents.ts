@@ -10,7 +10,9 @@ export type ImportState =
   | { readonly phase: 'reading'; readonly fraction: number }
   | { readonly phase: 'checking' }
   | { readonly phase: 'imported'; readonly document: ItemDocument; readonly duplicate: boolean }
-  | { readonly phase: 'refused'; readonly messageKey: string };
+  | { readonly phase: 'refused'; readonly messageKey: string }
+  /** A PDF that needs a password: the clerk may type the one its sender gave (`wrong`: the last one did not open it). */
+  | { readonly phase: 'locked'; readonly wrong: boolean };
 
 export interface ImportLine {
   readonly id: number;
@@ -37,7 +39,9 @@ export function useItemDocuments(itemId: () => string) {
   const loaded = ref(false);
   const errorKey = ref<string | null>(null);
   const imports = ref<ImportLine[]>([]);
-  const queue: { line: ImportLine; file: FileToImport; itemId: string }[] = [];
+  const queue: QueuedImport[] = [];
+  // Files that need a password, kept until it is typed (or the list makes way for a new batch).
+  const locked = new Map<number, QueuedImport>();
   let running = false;
   let nextLineId = 1;
   // An answer to a load that started before a newer one is stale: the newer one wins.
@@ -72,7 +76,10 @@ export function useItemDocuments(itemId: () => string) {
 
   /** Queues files for import; the lines of a finished earlier batch make way for the new one. */
   function importFiles(files: Iterable<FileToImport>): Promise<void> {
-    if (!running) imports.value = [];
+    if (!running) {
+      imports.value = [];
+      locked.clear();
+    }
     for (const file of files) {
       imports.value.push({ id: nextLineId++, fileName: file.name, size: file.size, state: { phase: 'queued' } });
       // The reactive copy, so that state changes reach the status lines.
@@ -87,8 +94,10 @@ export function useItemDocuments(itemId: () => string) {
     running = true;
     try {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        next.line.state = await importOne(next.file, next.itemId, (state) => (next.line.state = state));
+        next.line.state = await importOne(next, (state) => (next.line.state = state));
         if (next.line.state.phase === 'imported') remember(next.line.state.document);
+        if (next.line.state.phase === 'locked') locked.set(next.line.id, next);
+        else locked.delete(next.line.id);
       }
     } finally {
       running = false;
@@ -101,22 +110,41 @@ export function useItemDocuments(itemId: () => string) {
     documents.value = [...documents.value, document];
   }
 
+  /** Tries a locked file again with the password typed for it; the password goes with this one import only. */
+  function unlock(lineId: number, password: string): Promise<void> {
+    const entry = locked.get(lineId);
+    if (!entry || password === '') return Promise.resolve();
+    locked.delete(lineId);
+    entry.line.state = { phase: 'queued' };
+    queue.push({ ...entry, password });
+    return pump();
+  }
+
   const busy = computed(() => imports.value.some((l) => l.state.phase === 'queued' || l.state.phase === 'reading' || l.state.phase === 'checking'));
 
-  return { documents, loaded, errorKey, imports, busy, load, importFiles };
+  return { documents, loaded, errorKey, imports, busy, load, importFiles, unlock };
 }
 
-async function importOne(file: FileToImport, itemId: string, report: (state: ImportState) => void): Promise<ImportState> {
+interface QueuedImport {
+  readonly line: ImportLine;
+  readonly file: FileToImport;
+  readonly itemId: string;
+  readonly password?: string;
+}
+
+async function importOne({ file, itemId, password }: QueuedImport, report: (state: ImportState) => void): Promise<ImportState> {
   // The same reason core would give, before a byte is read: a file this big never travels.
   if (file.size > MAX_IMPORT_FILE_BYTES) return { phase: 'refused', messageKey: 'documentImport.tooLarge' };
   try {
     const base64 = await readBase64(file.slice(0, file.size), (fraction) => report({ phase: 'reading', fraction }));
     report({ phase: 'checking' });
-    const result = await useApi().call('documents.import', { itemId, fileName: file.name, base64 });
+    const result = await useApi().call('documents.import', { itemId, fileName: file.name, base64, ...(password === undefined ? {} : { password }) });
     switch (result.status) {
       case 'imported':
         return { phase: 'imported', document: result.document, duplicate: result.duplicate };
       case 'refused':
+        if (result.reason === 'documentImport.encrypted') return { phase: 'locked', wrong: false };
+        if (result.reason === 'documentImport.wrongPassword') return { phase: 'locked', wrong: true };
         return { phase: 'refused', messageKey: result.reason };
     }
   } catch (error) {
