@@ -43,6 +43,15 @@ export function ocrWorkerOptions(logger: WorkerOptions['logger'] = () => undefin
   };
 }
 
+/**
+ * Below this mean word confidence a page with text on it may be upside down: a letter fed into
+ * the scanner the wrong way round reads as gibberish at about 35, an upright scan at 85–95.
+ * Sideways pages need no help: Tesseract's layout analysis finds vertical lines itself.
+ */
+const UPSIDE_DOWN_SUSPECT_CONFIDENCE = 60;
+/** A page with less than this is blank or nearly so: turning it cannot make it say more. */
+const UPSIDE_DOWN_MIN_CHARS = 40;
+
 export interface OcrResult {
   readonly text: string;
   /** Tesseract's mean word confidence, 0–100. */
@@ -72,6 +81,17 @@ export class OcrEngine {
     }
   }
 
+  /**
+   * Reads a page the right way up: one that reads poorly is read again turned by 180°, and the
+   * better reading wins. Costs a second pass only for such pages.
+   */
+  async recognizeUpright(raster: PageRaster, onProgress: (percent: number) => void = () => undefined): Promise<OcrResult> {
+    const first = await this.recognize(raster, onProgress);
+    if (first.confidence >= UPSIDE_DOWN_SUSPECT_CONFIDENCE || first.text.trim().length < UPSIDE_DOWN_MIN_CHARS) return first;
+    const turned = await this.recognize(turnedHalfway(raster), onProgress);
+    return turned.confidence > first.confidence ? turned : first;
+  }
+
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = null;
@@ -94,6 +114,16 @@ export class OcrEngine {
     });
     return this.#worker;
   }
+}
+
+/** The raster turned by 180°: its pixels in reverse order, each pixel's channels kept in theirs. */
+export function turnedHalfway(raster: PageRaster): PageRaster {
+  const { data, channels } = raster;
+  const turned = new Uint8ClampedArray(data.length);
+  for (let from = 0, to = data.length - channels; from < data.length; from += channels, to -= channels) {
+    for (let c = 0; c < channels; c++) turned[to + c] = data[from + c] ?? 0;
+  }
+  return { ...raster, data: turned };
 }
 
 /**

@@ -45,7 +45,7 @@ export async function readDocumentText(format: ImportFormat, bytes: Uint8Array, 
           continue;
         }
         const raster = await pictures.render(page - 1, { dpi: OCR_DPI, color: 'gray', maxPixels: OCR_MAX_PIXELS });
-        const { text } = await ocr.recognize(raster, (percent) => on.progress(page, percent));
+        const { text } = await ocr.recognizeUpright(raster, (percent) => on.progress(page, percent));
         on.page(page, 'ocr', text);
       } catch (error) {
         on.pageFailed(page, error instanceof Error ? error.message : String(error));
