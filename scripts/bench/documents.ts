@@ -20,7 +20,8 @@ export async function benchDocuments(): Promise<Figure[]> {
     if (!result.ok) throw new Error(`bench: ${result.error.code} ${result.error.message}`);
     return result.value;
   };
-  must(await workstation.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: 'https://kancelaria.urzad.example.pl', uiLanguage: 'pl' }));
+  // A desk without a central server: one with a server address registers only for a signed-in person.
+  must(await workstation.dispatch('settings.update', { workstationName: 'Okienko 1', deskCode: 'KO', centralServerUrl: '', uiLanguage: 'pl' }));
   const ids: string[] = [];
   for (let i = 0; i < 1000; i++) {
     const item = must(await workstation.dispatch('registry.register', sampleItem({ subject: `Wniosek o wycinkę drzewa nr ${String(i)} przy ul. Łąkowej` }))) as { id: string };
