@@ -1,6 +1,7 @@
 import { benchBarcodes } from './bench/barcodes.ts';
 import { benchDeadlines } from './bench/deadlines.ts';
 import { benchDispatchBook } from './bench/dispatch-book.ts';
+import { benchDocumentImport } from './bench/document-import.ts';
 import { benchDocumentTransfer } from './bench/document-transfer.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchInbox } from './bench/inbox.ts';
@@ -24,7 +25,7 @@ import { benchSync } from './bench/sync.ts';
 const benches: Readonly<Record<string, () => Promise<Figure[]> | Figure[]>> = {
   foundation: benchFoundation, documents: benchDocuments, server: benchServer, sync: benchSync,
   deadlines: benchDeadlines, inbox: benchInbox, registry: benchRegistry, barcodes: benchBarcodes, ocr: benchOcr, replies: benchReplies,
-  dispatchBook: benchDispatchBook, reports: benchReports, documentTransfer: benchDocumentTransfer,
+  dispatchBook: benchDispatchBook, reports: benchReports, documentImport: benchDocumentImport, documentTransfer: benchDocumentTransfer,
 };
 // BENCH_ONLY=server,sync runs just those (e.g. to measure the central server a few times in a row).
 const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim()) ?? null;

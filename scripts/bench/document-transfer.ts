@@ -1,10 +1,8 @@
-import { createCanvas } from '@napi-rs/canvas';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PDFDocument } from 'pdf-lib';
 import { PEOPLE, startCentralServer } from '../../server/test-support/central-server.ts';
 import type { DocumentFile, ImportDocumentResult, ItemDocument } from '../../shared/document-import.ts';
 import type { IncomingItem } from '../../shared/registry.ts';
@@ -13,6 +11,7 @@ import { sampleItem } from '../../electron/core/test-support/sample-item.ts';
 import { startWorkstation, type Workstation } from '../../electron/core/workstation.ts';
 import { SOURCE_WORKER_URLS } from '../../electron/core/workers/worker-urls.ts';
 import { round, type Figure } from './figures.ts';
+import { scannedPdf } from './scanned-pdf.ts';
 
 const PAGES = 100;
 
@@ -66,30 +65,6 @@ export async function benchDocumentTransfer(): Promise<Figure[]> {
     await server.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** A PDF of `pages` A4 pages, each a distinct 150 dpi greyscale JPEG with text lines and noise. */
-async function scannedPdf(pages: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const canvas = createCanvas(1240, 1754);
-  const context = canvas.getContext('2d');
-  for (let page = 1; page <= pages; page++) {
-    context.fillStyle = '#f4f2ee';
-    context.fillRect(0, 0, 1240, 1754);
-    context.fillStyle = '#1a1a1a';
-    context.font = '28px serif';
-    for (let line = 0; line < 48; line++) context.fillText(`Strona ${String(page)}, wiersz ${String(line + 1)}: operat szacunkowy nieruchomości, działka 12/${String(line)}.`, 110, 150 + line * 32);
-    const noise = context.getImageData(0, 0, 1240, 1754);
-    for (let i = 0; i < noise.data.length; i += 4) {
-      const grain = ((i * 2654435761 + page * 40503) >>> 24) % 24 - 12;
-      noise.data[i] = noise.data[i + 1] = noise.data[i + 2] = Math.max(0, Math.min(255, (noise.data[i] ?? 0) + grain));
-    }
-    context.putImageData(noise, 0, 0);
-    const jpeg = await canvas.encode('jpeg', 70);
-    const image = await doc.embedJpg(jpeg);
-    doc.addPage([595.28, 841.89]).drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
-  }
-  return doc.save();
 }
 
 function unwrap(result: Result<unknown>): unknown {
