@@ -59,3 +59,8 @@ export function firstOfMonth(isoDate: string, months = 0): string {
 export function lastOfMonth(isoDate: string, months = 0): string {
   return addDays(firstOfMonth(isoDate, months + 1), -1);
 }
+
+/** `2026-11-20T08:15:00.000Z` → `20.11.2026, 09:15` in Polish time, as on every printed paper. */
+export function polishDateTime(iso: string): string {
+  return new Intl.DateTimeFormat('pl-PL', { dateStyle: 'short', timeStyle: 'short', timeZone: OFFICE_TIME_ZONE }).format(new Date(iso));
+}

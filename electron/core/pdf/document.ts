@@ -33,10 +33,7 @@ export function createPdf(options: ConstructorParameters<typeof PDFDocument>[0])
   };
 }
 
-/** `2026-11-20T08:15:00.000Z` → `20.11.2026, 09:15` in Polish time, as on every printed paper. */
-export function polishDateTime(iso: string): string {
-  return new Intl.DateTimeFormat('pl-PL', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(new Date(iso));
-}
+export { polishDateTime } from '../../../shared/dates.ts';
 
 export function polishDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');

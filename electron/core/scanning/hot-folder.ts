@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { polishDateTime } from '../../../shared/dates.ts';
 import { hotFolderReasonText } from './hot-folder-reasons.ts';
 
 /**
@@ -190,8 +191,10 @@ export class HotFolder {
         await moveUnique(claimed, join(this.#folder, PROCESSED_DIR), name);
       } else {
         const moved = await moveUnique(claimed, join(this.#folder, FAILED_DIR), name);
-        const text = `${hotFolderReasonText(outcome.reasonKey)}\r\n${detail === '' ? '' : `\r\nSzczegóły techniczne: ${detail}\r\n`}\r\nPlik: ${name}\r\nData: ${new Date(this.#now()).toISOString()}\r\nKod: ${outcome.reasonKey}\r\n`;
-        await writeFile(`${moved}.txt`, text, 'utf8');
+        const text = `${hotFolderReasonText(outcome.reasonKey)}\r\n${detail === '' ? '' : `\r\nSzczegóły techniczne: ${detail}\r\n`}\r\nPlik: ${name}\r\nData: ${polishDateTime(new Date(this.#now()).toISOString())}\r\nKod: ${outcome.reasonKey}\r\n`;
+        // Written aside and renamed: whoever opens the share never sees half a reason.
+        await writeFile(`${moved}.txt.tmp`, text, 'utf8');
+        await rename(`${moved}.txt.tmp`, `${moved}.txt`);
       }
     } catch (error) {
       // It stays in .w-toku/ and is taken again after the next start: never lost.
