@@ -119,6 +119,20 @@ describe('documents.search over the text of imported documents', () => {
     await workstation.close();
   }, OCR_TIMEOUT);
 
+  it('finds the words of a password-protected PDF through its readable copy', async () => {
+    const workstation = await start(tempDir());
+    const item = await register(workstation, 'Wyciąg chroniony hasłem');
+    const finished = progress(workstation, queueEmpty);
+    const path = join(CORPUS, 'paperless-ngx/password-is-test.pdf');
+    const result = ok(await workstation.dispatch('documents.import', { itemId: item.id, fileName: 'wyciag.pdf', base64: readFileSync(path).toString('base64'), password: 'test' })) as ImportDocumentResult;
+    if (result.status !== 'imported') throw new Error(`refused: ${result.reason}`);
+    await finished;
+    // The copy is a picture of the page as any reader shows it (its one visible line; the Latin
+    // below it is invisible text), so its words come from OCR.
+    expect(await search(workstation, 'protected')).toEqual([expect.objectContaining({ documentId: result.document.id, page: 1, source: 'ocr' })]);
+    await workstation.close();
+  }, OCR_TIMEOUT);
+
   it('resumes the queue after a restart, and a document that cannot be read fails with a reason without stopping the rest', async () => {
     const dataDir = tempDir();
     const first = await start(dataDir, true);

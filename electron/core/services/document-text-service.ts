@@ -116,14 +116,17 @@ export class DocumentTextService {
   async #read(job: TextJob): Promise<void> {
     this.#current = { documentId: job.documentId, percent: 0 };
     await this.#announce();
-    const bytes = await this.#store.read(job.originalSha256).catch(() => null);
-    if (bytes === null || sha256Of(bytes) !== job.originalSha256) {
-      await this.#finish(job, `Stored file ${job.originalSha256} is missing or damaged`);
+    // The original is read (a TIFF's own pixels, a PDF's own text), except a PDF that needs a
+    // password: only its readable copy can be opened.
+    const [sha256, format] = job.originalFormat === 'pdf' && job.pdfSha256 !== job.originalSha256 ? [job.pdfSha256, 'pdf' as const] : [job.originalSha256, job.originalFormat];
+    const bytes = await this.#store.read(sha256).catch(() => null);
+    if (bytes === null || sha256Of(bytes) !== sha256) {
+      await this.#finish(job, `Stored file ${sha256} is missing or damaged`);
       return;
     }
     // Pages are saved in the order they come; the document ends only after its last page is in.
     let saved: Promise<unknown> = Promise.resolve();
-    const failure = await this.#reader.read(job.originalFormat, bytes, job.pagesDone, {
+    const failure = await this.#reader.read(format, bytes, job.pagesDone, {
       page: (page, source, text) => {
         saved = saved.then(() => this.#db.call('documentText.savePage', job.documentId, page, source, text)).then(() => {
           if (this.#current) this.#current.percent = 0;
