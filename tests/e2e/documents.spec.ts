@@ -14,6 +14,8 @@ const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
 const SIX_PAGE_PDF = join(CORPUS, 'paperless-ngx/split-by-tag-basic.pdf'); // 6 US-letter pages
 const THREE_PAGE_TIFF = join(CORPUS, 'paperless-ngx/tesseract-multi-page-images.tiff');
 const ENCRYPTED_PDF = join(CORPUS, 'paperless-ngx/password-is-test.pdf');
+/** Signed (PAdES) and encrypted, but with an empty password: opens without asking. */
+const SIGNED_PDF = join(CORPUS, 'paperless-ngx/tesseract-signed.pdf');
 const BIG_PDF = join(CORPUS, 'py-pdf-sample-files/GeoTopo-komprimiert.pdf'); // 117 pages
 
 let server: RunningDevServer | null = null;
@@ -168,6 +170,18 @@ test('scans are attached by the picker and by dropping, viewed page by page, and
   expect(pdfInfo(copy.bytes).pages).toBe(1);
   const encrypted = await downloaded(page, () => viewer.getByRole('button', { name: 'Pobierz oryginał (PDF)' }).click());
   expect(encrypted.bytes.equals(readFileSync(ENCRYPTED_PDF))).toBe(true);
+
+  // A signed letter encrypted without a password to open it is attached as it came: shown, and
+  // downloaded byte for byte (its signature intact), with no copy and no password asked.
+  await pickFiles(page, [SIGNED_PDF]);
+  await expect(line).toContainText('tesseract-signed.pdf');
+  await expect(line).toContainText('Dołączono: 1 strona');
+  await expect(viewer.getByText('z 1')).toBeVisible();
+  await expect(viewer.getByTestId('viewer-readable-copy')).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: 'Pobierz oryginał (PDF)' })).toHaveCount(0);
+  const signed = await downloaded(page, () => viewer.getByRole('button', { name: 'Pobierz PDF' }).click());
+  expect(signed.name).toBe('tesseract-signed.pdf');
+  expect(signed.bytes.equals(readFileSync(SIGNED_PDF))).toBe(true);
 });
 
 test('a file over the size limit is refused before it is read or sent, with the reason core would give', async ({ page }) => {
