@@ -7,12 +7,13 @@ import { refuse } from './import-refused.ts';
  * (compression 7): utif2 turns a greyscale one, as document scanners write in grey mode, into a
  * jumble of misplaced rows. Skia decodes every JPEG-in-strips page here, colour ones too, and it
  * comes out in the layout utif2 would have given it, so the rest (tiff-pages, page-raster) reads
- * every page alike. Tiled JPEG pages stay with utif2.
+ * every page alike. Tiled JPEG pages, and CMYK ones, stay with utif2.
  */
 export function decodeTiffPage(buffer: Buffer, ifd: UTIF.IFD): void {
   // utif2's own rule: a page that has its data is decoded (page-raster deletes it to free memory).
   if (Reflect.has(ifd, 'data')) return;
-  if (tagNumber(ifd, 259) === 7 && ifd.t322 === undefined) decodeJpegStrips(buffer, ifd);
+  const samples = tagNumber(ifd, 277) ?? 1;
+  if (tagNumber(ifd, 259) === 7 && ifd.t322 === undefined && (samples === 1 || samples === 3)) decodeJpegStrips(buffer, ifd);
   else UTIF.decodeImage(buffer, ifd);
 }
 
@@ -38,8 +39,9 @@ function decodeJpegStrips(buffer: Buffer, ifd: UTIF.IFD): void {
       }
     }
   }
-  // The samples are RGB now, whatever the page said (YCbCr): later readers must not convert again.
-  Object.assign(ifd, { width, height, data, t262: [grey ? 1 : 2], t277: [samples], t258: [8] });
+  // Colour samples are RGB now, whatever the page said (YCbCr): later readers must not convert
+  // again. Grey ones keep their photometric (black or white is zero).
+  Object.assign(ifd, { width, height, data, t277: [samples], t258: [8] }, grey ? {} : { t262: [2] });
 }
 
 /** The strip's JPEG with the tables spliced in after its start-of-image marker. */
