@@ -66,6 +66,7 @@ export function useItemDocuments(itemId: () => string) {
     documents.value = [];
     loaded.value = false;
     imports.value = [];
+    locked.clear();
     void load();
   }, { immediate: true });
 
