@@ -121,6 +121,8 @@ test('a cancelled entry stays in the register with its reason and history', asyn
   server = await startDevServerProcess(freshDataDir());
   await useDesk(server);
   await page.goto(server.url);
+  // Typed before the form has its focus (a slow first load), the name would reach nothing.
+  await expect(page.getByLabel('Nadawca', { exact: true })).toBeFocused();
   await page.keyboard.type('Jan Kowalski');
   for (const id of ['senderReference-unknown', 'letterDate-unknown']) {
     await tabTo(page, id);

@@ -29,6 +29,8 @@ test('a clerk saves the workstation settings and finds them again after a restar
   await server.stop();
   server = await startDevServerProcess(dataDir);
   await page.goto(server.url);
+  // The shortcuts are the app's: pressed before it is on screen, they reach nothing.
+  await expect(page.getByRole('navigation', { name: 'Sekcje' })).toBeVisible();
   await page.keyboard.press('Alt+6');
   await expect(page.getByLabel('Nazwa stanowiska')).toHaveValue('Kancelaria ogólna — okienko 2');
   await expect(page.getByLabel('Symbol punktu kancelaryjnego')).toHaveValue('KO-2');
@@ -42,6 +44,8 @@ test('bad input is refused with Polish messages and nothing is saved', async ({ 
   const dataDir = freshDataDir();
   server = await startDevServerProcess(dataDir);
   await page.goto(server.url);
+  // The shortcuts are the app's: pressed before it is on screen, they reach nothing.
+  await expect(page.getByRole('navigation', { name: 'Sekcje' })).toBeVisible();
   await page.keyboard.press('Alt+6');
 
   const name = page.getByLabel('Nazwa stanowiska');
@@ -69,6 +73,8 @@ test('bad input is refused with Polish messages and nothing is saved', async ({ 
 test('the UI switches to English when the clerk chooses it, and stays so', async ({ page }) => {
   server = await startDevServerProcess(freshDataDir());
   await page.goto(server.url);
+  // The shortcuts are the app's: pressed before it is on screen, they reach nothing.
+  await expect(page.getByRole('navigation', { name: 'Sekcje' })).toBeVisible();
   await page.keyboard.press('Alt+6');
   await page.getByLabel('Język interfejsu').selectOption('en');
   await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();

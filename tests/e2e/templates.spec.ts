@@ -10,6 +10,8 @@ test.afterEach(async () => {
 test('an admin writes a letter template: a wrong field is named before saving, fields are inserted from the list, every save is a version', async ({ page }) => {
   server = await startDevServerProcess(freshDataDir(), { demo: true });
   await page.goto(server.url);
+  // The shortcuts are the app's: pressed before it is on screen, they reach nothing.
+  await expect(page.getByRole('navigation', { name: 'Sekcje' })).toBeVisible();
   await page.keyboard.press('Alt+4');
   await expect(page.getByRole('heading', { name: 'Odpowiedzi', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Szablony pism' })).toBeVisible();
