@@ -153,14 +153,16 @@ test('scans are attached by the picker and by dropping, viewed page by page, and
   const results = await new AxeBuilder({ page }).include('[data-testid="item-documents"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
-  // A wrong password is said so, and the field stays; the right one (typed, Enter) attaches a
-  // readable copy, while the original kept is the encrypted file byte for byte.
+  // The field has the focus: a wrong password is said so, and the field is ready again; the right
+  // one attaches a readable copy, while the original kept is the encrypted file byte for byte.
   const password = line.getByLabel('Hasło do pliku');
-  await password.fill('haslo');
-  await password.press('Enter');
+  await expect(password).toBeFocused();
+  await page.keyboard.type('haslo');
+  await page.keyboard.press('Enter');
   await expect(line).toContainText('To hasło nie otwiera pliku.');
-  await password.fill('test');
-  await password.press('Enter');
+  await expect(password).toBeFocused();
+  await page.keyboard.type('test');
+  await page.keyboard.press('Enter');
   await expect(line).toContainText('Dołączono: 1 strona');
   await expect(list.locator('tbody tr')).toHaveCount(3);
   await expect(viewer.getByText('z 1')).toBeVisible();
