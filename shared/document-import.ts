@@ -131,6 +131,14 @@ export const DocumentFile = z.object({
 export type DocumentFile = z.infer<typeof DocumentFile>;
 
 /**
+ * Whether a document's PDF is the readable copy of a PDF that needs a password to open: then the
+ * copy is what is shown, read for search and saved as `-kopia.pdf`, and the original is kept.
+ */
+export function isReadableCopy(document: Pick<ItemDocument, 'originalFormat' | 'originalSha256' | 'pdfSha256'>): boolean {
+  return document.originalFormat === 'pdf' && document.pdfSha256 !== document.originalSha256;
+}
+
+/**
  * The name a document's PDF made from its original is saved under: the original's, with `.pdf` in
  * place of its extension, or `-kopia.pdf` for the readable copy of a password-protected PDF.
  */

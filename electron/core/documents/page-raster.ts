@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCanvas, Image, ImageData, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, ImageData, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { getDocument, PasswordException, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import UTIF from 'utif2';
@@ -11,6 +11,7 @@ import { orientationMatrix } from './images-to-pdf.ts';
 import { refuse } from './import-refused.ts';
 import { inspectJpeg } from './inspect-jpeg.ts';
 import { inspectPng } from './inspect-png.ts';
+import { decodeWithSkia } from './skia-image.ts';
 import { decodeTiffPage } from './tiff-decode.ts';
 import { readTiffPages, type TiffPage } from './tiff-directory.ts';
 
@@ -57,11 +58,6 @@ export interface PageSource {
 export const DEFAULT_RASTER_DPI = 150;
 /** A4 at 300 dpi is 8.7 MP; 40 MP admits A3 at 400 dpi and costs at most 160 MB as RGBA. */
 export const DEFAULT_MAX_RASTER_PIXELS = 40_000_000;
-/**
- * Largest image a source file may hold before it is decoded (TIFF/PNG/JPEG pages, and images
- * inside a PDF, which pdf.js skips above this): as the import limits, 100 MP.
- */
-export const MAX_SOURCE_PIXELS = MAX_PAGE_IMAGE_PIXELS;
 /** An image without a stated resolution: a phone photo or a screenshot, taken as 150 dpi as images-to-pdf does. */
 const UNSTATED_IMAGE_DPI = 150;
 const MIN_PLAUSIBLE_DPI = 10;
@@ -90,8 +86,8 @@ export async function openPages(bytes: Uint8Array, format: ImportFormat, passwor
   switch (format) {
     case 'pdf': return openPdf(bytes, password);
     case 'tiff': return openTiff(bytes);
-    case 'jpeg': return openPicture(bytes, inspectJpeg(bytes, { maxPixelsPerPage: MAX_SOURCE_PIXELS }));
-    case 'png': return openPicture(bytes, { ...(await inspectPng(bytes, { maxPixelsPerPage: MAX_SOURCE_PIXELS })), orientation: 1 });
+    case 'jpeg': return openPicture(bytes, inspectJpeg(bytes, { maxPixelsPerPage: MAX_PAGE_IMAGE_PIXELS }));
+    case 'png': return openPicture(bytes, { ...(await inspectPng(bytes, { maxPixelsPerPage: MAX_PAGE_IMAGE_PIXELS })), orientation: 1 });
   }
 }
 
@@ -120,7 +116,7 @@ async function openPdf(bytes: Uint8Array, password: string | undefined): Promise
       data: bytes.slice(),
       ...(password === undefined ? {} : { password }),
       verbosity: 0,
-      maxImageSize: MAX_SOURCE_PIXELS,
+      maxImageSize: MAX_PAGE_IMAGE_PIXELS,
       stopAtErrors: false,
       wasmUrl: pdfjsAssetUrl('wasm'),
       standardFontDataUrl: pdfjsAssetUrl('standard_fonts'),
@@ -165,7 +161,7 @@ async function openPdf(bytes: Uint8Array, password: string | undefined): Promise
 function openTiff(bytes: Uint8Array): PageSource {
   // The directories are checked by hand (sizes against the pixel cap, strips inside the file)
   // before utif2 allocates anything for a page.
-  const pages = readTiffPages(bytes, { maxPages: Number.MAX_SAFE_INTEGER, maxPixelsPerPage: MAX_SOURCE_PIXELS });
+  const pages = readTiffPages(bytes, { maxPages: Number.MAX_SAFE_INTEGER, maxPixelsPerPage: MAX_PAGE_IMAGE_PIXELS });
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let directories: UTIF.IFD[];
   try {
@@ -247,16 +243,8 @@ function openPicture(bytes: Uint8Array, facts: PictureFacts): PageSource {
     pageCount: 1,
     render(index, options = {}) {
       checkIndex(index, 1);
-      const image = new Image();
-      let failure: unknown = null;
-      image.onerror = (error) => {
-        failure = error;
-      };
-      // Skia decodes synchronously when given the bytes.
-      image.src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      if (failure !== null || !image.complete || image.width !== facts.width || image.height !== facts.height) {
-        refuse('documentImport.corrupt', `Image cannot be decoded${failure instanceof Error ? `: ${failure.message}` : ''}`);
-      }
+      const image = decodeWithSkia(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'Image');
+      if (image.width !== facts.width || image.height !== facts.height) refuse('documentImport.corrupt', 'Image decodes to another size than its header says');
       return Promise.resolve(drawScaled(image, facts.width, facts.height, facts.dpiX, facts.dpiY, facts.orientation, options));
     },
     close: () => Promise.resolve(),

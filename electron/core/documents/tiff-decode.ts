@@ -1,6 +1,7 @@
-import { createCanvas, Image } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { refuse } from './import-refused.ts';
+import { decodeWithSkia } from './skia-image.ts';
 
 /**
  * Decodes one TIFF page into `ifd.data`, as utif2's decodeImage does, except for JPEG in strips
@@ -52,16 +53,8 @@ function withTables(strip: Buffer, tables: Uint8Array | null): Buffer {
 }
 
 function decodeJpeg(jpeg: Buffer, width: number, rows: number): Uint8ClampedArray {
-  const image = new Image();
-  let failure: unknown = null;
-  image.onerror = (error) => {
-    failure = error;
-  };
-  // Skia decodes synchronously when given the bytes.
-  image.src = jpeg;
-  if (failure !== null || !image.complete || image.width < width || image.height < rows) {
-    refuse('documentImport.corrupt', `A JPEG strip of the TIFF cannot be decoded${failure instanceof Error ? `: ${failure.message}` : ''}`);
-  }
+  const image = decodeWithSkia(jpeg, 'A JPEG strip of the TIFF');
+  if (image.width < width || image.height < rows) refuse('documentImport.corrupt', 'A JPEG strip of the TIFF is smaller than the strip');
   const canvas = createCanvas(width, rows);
   const context = canvas.getContext('2d');
   context.drawImage(image, 0, 0);

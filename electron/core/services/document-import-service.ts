@@ -1,6 +1,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import {
   IMPORT_MEDIA_TYPES,
+  isReadableCopy,
   pdfFileName,
   type DocumentFile,
   type ImportDocumentResult,
@@ -138,7 +139,7 @@ export class DocumentImportService {
       throw new AppError('not_found', `Stored file ${sha256} is missing or damaged`, [{ path: 'documentId', message: 'documentViewer.fileDamaged' }]);
     }
     return which === 'pdf'
-      ? { fileName: document.pdfSha256 === document.originalSha256 ? document.originalName : pdfFileName(document.originalName, document.originalFormat === 'pdf'), mediaType: 'application/pdf', base64: bytes.toString('base64') }
+      ? { fileName: document.pdfSha256 === document.originalSha256 ? document.originalName : pdfFileName(document.originalName, isReadableCopy(document)), mediaType: 'application/pdf', base64: bytes.toString('base64') }
       : { fileName: document.originalName, mediaType: IMPORT_MEDIA_TYPES[document.originalFormat], base64: bytes.toString('base64') };
   }
 

@@ -1,3 +1,4 @@
+import { isReadableCopy } from '../../../shared/document-import.ts';
 import type { DocumentSearchHit, DocumentTextStateResult, TextQueueProgress } from '../../../shared/document-text.ts';
 import type { DbClient } from '../db/db-client.ts';
 import type { TextJob } from '../db/repositories/document-text.ts';
@@ -118,7 +119,7 @@ export class DocumentTextService {
     await this.#announce();
     // The original is read (a TIFF's own pixels, a PDF's own text), except a PDF that needs a
     // password: only its readable copy can be opened.
-    const [sha256, format] = job.originalFormat === 'pdf' && job.pdfSha256 !== job.originalSha256 ? [job.pdfSha256, 'pdf' as const] : [job.originalSha256, job.originalFormat];
+    const [sha256, format] = isReadableCopy(job) ? [job.pdfSha256, 'pdf' as const] : [job.originalSha256, job.originalFormat];
     const bytes = await this.#store.read(sha256).catch(() => null);
     if (bytes === null || sha256Of(bytes) !== sha256) {
       await this.#finish(job, `Stored file ${sha256} is missing or damaged`);
